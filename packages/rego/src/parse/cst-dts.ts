@@ -1,0 +1,8 @@
+import { generateCstDts } from "chevrotain";
+import { grammar } from "./grammar.js";
+
+/** The CST type declarations for the grammar, as `generateCstDts` writes them. */
+export function cstDtsSource(): string {
+  const header = "// Generated from grammar.ts by scripts/generate-cst-dts.mjs. Do not edit.\n";
+  return header + generateCstDts(grammar.getGAstProductions(), { visitorInterfaceName: "RegoCstVisitor" });
+}
