@@ -1,0 +1,90 @@
+/**
+ * Builtins the compiler calls on the user's behalf: membership for `in`, and the
+ * sink for `print`.
+ */
+import { equalValues } from "../../ast/compare.js";
+import { toSafeInteger, isNumber } from "../../ast/number.js";
+import { RSet, isObject, objectGet, objectSome, type Value } from "../../ast/value.js";
+import { valueToString } from "../../ast/value-string.js";
+import { defineBuiltin, t, type Builtin } from "../types.js";
+import { OperandError, array } from "../operands.js";
+
+function member(x: Value, coll: Value): boolean {
+  if (Array.isArray(coll)) {
+    for (const y of coll) if (equalValues(x, y)) return true;
+    return false;
+  }
+  if (coll instanceof RSet) return coll.has(x);
+  if (isObject(coll)) return objectSome(coll, (_k, v) => equalValues(x, v));
+  return false;
+}
+
+function memberWithKey(k: Value, v: Value, coll: Value): boolean {
+  if (Array.isArray(coll)) {
+    if (!isNumber(k)) return false;
+    const i = toSafeInteger(k);
+    return i !== undefined && i >= 0 && i < coll.length && equalValues(coll[i], v);
+  }
+  if (isObject(coll)) {
+    const found = objectGet(coll, k);
+    return found !== undefined && equalValues(found, v);
+  }
+  return false;
+}
+
+/** How `print` shows one operand: strings bare, other values in Rego syntax. */
+export function printOperand(v: Value): string {
+  return typeof v === "string" ? v : valueToString(v);
+}
+
+export const internalBuiltins: readonly Builtin[] = [
+  defineBuiltin({
+    name: "internal.member_2",
+    infix: "in",
+    args: [
+      { name: "x", type: t.any },
+      { name: "y", type: t.any },
+    ],
+    result: { name: "result", type: t.boolean },
+    categories: ["internal"],
+    description: "Checks if the first argument is a member of the second argument (`x in y`).",
+    impl: (args) => member(args[0]!, args[1]!),
+  }),
+  defineBuiltin({
+    name: "internal.member_3",
+    args: [
+      { name: "k", type: t.any },
+      { name: "v", type: t.any },
+      { name: "collection", type: t.any },
+    ],
+    result: { name: "result", type: t.boolean },
+    categories: ["internal"],
+    description: "Checks if the key-value pair is a member of the collection (`k, v in c`).",
+    impl: (args) => memberWithKey(args[0]!, args[1]!, args[2]!),
+  }),
+  defineBuiltin({
+    name: "internal.print",
+    args: [{ name: "operands", type: t.array(t.set()) }],
+    result: { name: "result", type: t.null },
+    categories: ["internal"],
+    description: "Prints each operand's values; an undefined operand prints `<undefined>`.",
+    impl: (args, ctx) => {
+      const ops = array(args, 1);
+      const parts = ops.map((s) => {
+        if (!(s instanceof RSet)) throw OperandError.element(1, ops, s, "set");
+        if (s.size === 0) return "<undefined>";
+        return s.sorted().map(printOperand).join(", ");
+      });
+      ctx.print(parts.join(" "));
+      return null;
+    },
+  }),
+  defineBuiltin({
+    name: "print",
+    args: [],
+    variadic: true,
+    result: { name: "result", type: t.null },
+    categories: ["tracing"],
+    description: "`print` is used to output the values of variables for debugging purposes. Calls are rewritten to `internal.print`.",
+  }),
+];

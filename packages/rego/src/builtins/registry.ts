@@ -1,0 +1,50 @@
+/**
+ * The one builtin table. Families are joined here; a duplicate name or infix throws
+ * at module load. Nothing else registers builtins, except the engine option for
+ * host-defined builtins (OPA's `rego.Function`).
+ */
+import type { Builtin } from "./types.js";
+import { arithmeticBuiltins } from "./families/arithmetic.js";
+import { comparisonBuiltins } from "./families/comparison.js";
+import { setBuiltins } from "./families/sets.js";
+import { aggregateBuiltins } from "./families/aggregates.js";
+import { typeBuiltins } from "./families/types.js";
+import { internalBuiltins } from "./families/internal.js";
+
+const FAMILIES: readonly (readonly Builtin[])[] = [
+  arithmeticBuiltins,
+  comparisonBuiltins,
+  setBuiltins,
+  aggregateBuiltins,
+  typeBuiltins,
+  internalBuiltins,
+];
+
+function buildTable(families: readonly (readonly Builtin[])[]): ReadonlyMap<string, Builtin> {
+  const table = new Map<string, Builtin>();
+  const infixes = new Set<string>();
+  for (const family of families) {
+    for (const b of family) {
+      if (table.has(b.name)) throw new Error(`duplicate builtin ${b.name}`);
+      if (b.infix) {
+        if (infixes.has(b.infix)) throw new Error(`duplicate infix ${b.infix} (${b.name})`);
+        infixes.add(b.infix);
+      }
+      table.set(b.name, b);
+    }
+  }
+  return table;
+}
+
+export const BUILTINS: ReadonlyMap<string, Builtin> = buildTable(FAMILIES);
+
+/** A table with host-defined builtins added; they may not replace built-in names. */
+export function withCustomBuiltins(custom: readonly Builtin[]): ReadonlyMap<string, Builtin> {
+  if (custom.length === 0) return BUILTINS;
+  const table = new Map(BUILTINS);
+  for (const b of custom) {
+    if (table.has(b.name)) throw new Error(`builtin ${b.name} already exists`);
+    table.set(b.name, b);
+  }
+  return table;
+}

@@ -1,0 +1,73 @@
+/**
+ * The builtin table's types. Each builtin is declared once, with its implementation
+ * beside it, in `families/<family>.ts`; `registry.ts` joins the families.
+ */
+import type { Value } from "../ast/value.js";
+
+/** Declared types, in OPA's vocabulary; used for docs, capabilities and arity checks. */
+export type TypeSpec =
+  | { readonly kind: "any" | "null" | "boolean" | "number" | "string" }
+  | { readonly kind: "array" | "set"; readonly of: TypeSpec }
+  | { readonly kind: "object"; readonly key: TypeSpec; readonly value: TypeSpec }
+  | { readonly kind: "anyOf"; readonly of: readonly TypeSpec[] };
+
+export const t = {
+  any: { kind: "any" } as TypeSpec,
+  null: { kind: "null" } as TypeSpec,
+  boolean: { kind: "boolean" } as TypeSpec,
+  number: { kind: "number" } as TypeSpec,
+  string: { kind: "string" } as TypeSpec,
+  array: (of: TypeSpec = { kind: "any" }): TypeSpec => ({ kind: "array", of }),
+  set: (of: TypeSpec = { kind: "any" }): TypeSpec => ({ kind: "set", of }),
+  object: (key: TypeSpec = { kind: "any" }, value: TypeSpec = { kind: "any" }): TypeSpec => ({ kind: "object", key, value }),
+  anyOf: (...of: TypeSpec[]): TypeSpec => ({ kind: "anyOf", of }),
+};
+
+export interface ArgSpec {
+  readonly name: string;
+  readonly type: TypeSpec;
+  readonly description?: string;
+}
+
+export interface BuiltinDecl {
+  /** Exactly OPA's name: `count`, `array.concat`, `internal.member_2`. */
+  readonly name: string;
+  /** The operator symbol for infix builtins (`+` for `plus`). */
+  readonly infix?: string;
+  readonly args: readonly ArgSpec[];
+  readonly result: ArgSpec;
+  readonly categories: readonly string[];
+  readonly description: string;
+  /** Returns different values for the same arguments (`time.now_ns`, `rand.intn`): cached per query. */
+  readonly nondeterministic?: boolean;
+  /** Any number of arguments (only `print`). */
+  readonly variadic?: boolean;
+}
+
+/** What the evaluator lends a builtin for one call. */
+export interface BuiltinContext {
+  /** Nanoseconds since the epoch, fixed for the whole query. */
+  readonly nowNs: bigint;
+  /** Per-query cache, keyed by the builtin's own keys (non-determinism, compiled regexes). */
+  readonly cache: Map<string, unknown>;
+  /** Environment variables for `opa.runtime()`. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Where `print` output goes. */
+  readonly print: (message: string) => void;
+}
+
+/**
+ * A builtin implementation: returns the result, or `undefined` when the call is
+ * undefined. Throws `OperandError` for a wrongly typed operand and `BuiltinError` for
+ * a bad value; the evaluator adds the name, code and location.
+ */
+export type BuiltinImpl = (args: readonly Value[], ctx: BuiltinContext) => Value | undefined;
+
+export interface Builtin extends BuiltinDecl {
+  /** Absent for builtins that are only declared (`http.send` here can only be mocked with `with`). */
+  readonly impl?: BuiltinImpl;
+}
+
+export function defineBuiltin(b: Builtin): Builtin {
+  return b;
+}

@@ -1,0 +1,500 @@
+/**
+ * Stage LowerRules (OPA's ResolveRefs, RewriteLocalVars, RewritePrintCalls and
+ * CheckUndefinedFuncs in one walk): turns rule and query ASTs into plan nodes.
+ *
+ * Name resolution, per body level: vars declared with `some` or `:=` are new locals
+ * (shadowing anything outside); other names refer to an enclosing local, else to an
+ * import or a rule of the package, else they are implicit locals of this level.
+ */
+import { ErrorCode } from "../ast/errors.js";
+import type { Location } from "../ast/location.js";
+import type * as A from "../ast/nodes.js";
+import { ObjectBuilder, RSet } from "../ast/value.js";
+import type { Builtin } from "../builtins/types.js";
+import type { CompileContext, ImportTarget, ModuleInfo } from "./context.js";
+import { packageKey } from "./context.js";
+import { declaredVars, usedVars } from "./ast-vars.js";
+import { Frame, Scope } from "./scope.js";
+import type * as P from "./plan.js";
+import { nodeName } from "./plan.js";
+import type { Placement } from "./rule-tree.js";
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Global names visible to a module's rules (none for a query). */
+export interface Globals {
+  readonly pkg: readonly string[];
+  readonly imports: ReadonlyMap<string, ImportTarget>;
+  readonly exports: ReadonlySet<string>;
+}
+
+export function moduleGlobals(ctx: CompileContext, info: ModuleInfo): Globals {
+  return { pkg: info.pkg, imports: info.imports, exports: ctx.exports.get(packageKey(info.pkg)) ?? EMPTY_SET };
+}
+
+export const QUERY_GLOBALS: Globals = { pkg: [], imports: new Map(), exports: EMPTY_SET };
+
+type Callee = { kind: "data"; path: string[]; name: string } | { kind: "builtin"; name: string } | { kind: "local"; name: string };
+
+export class Lowerer {
+  readonly #ctx: CompileContext;
+  readonly #globals: Globals;
+  /** print() expressions, whose unbound operands are reported as undeclared. */
+  readonly printExprs: WeakSet<P.PExpr>;
+
+  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>) {
+    this.#ctx = ctx;
+    this.#globals = globals;
+    this.printExprs = printExprs;
+  }
+
+  // ------------------------------------------------------------ rules and queries
+
+  lowerRule(rule: A.Rule, placement: Placement): P.CompiledRule {
+    const frame = new Frame();
+    const scope = new Scope(frame);
+    for (const arg of rule.head.args ?? []) this.declarePattern(arg, scope);
+    const params = (rule.head.args ?? []).map((a) => this.lowerTerm(a, scope));
+    const body = this.lowerBody(rule.body, scope);
+    const keys = placement.keys.map((k) => this.lowerTerm(k, scope));
+    const head = rule.head;
+    const element = head.contains && head.key ? this.lowerTerm(head.key, scope) : undefined;
+    const value: P.PTerm = head.value ? this.lowerTerm(head.value, scope) : { k: "const", v: true, loc: head.loc };
+    const elseRule = rule.else ? this.lowerRule(rule.else, placement) : undefined;
+    return {
+      kind: placement.kind,
+      node: placement.node,
+      keys,
+      contains: head.contains,
+      element,
+      value,
+      params,
+      body,
+      slots: frame.size,
+      slotNames: frame.names,
+      isDefault: rule.default,
+      else: elseRule,
+      ast: rule,
+      loc: rule.loc,
+    };
+  }
+
+  /** A query body, with the plan expression standing for each of its expressions. */
+  lowerQuery(body: A.Body): { body: P.PBody; frame: Frame; mains: (P.PExpr | undefined)[] } {
+    const frame = new Frame();
+    const scope = new Scope(frame);
+    this.declareBodyVars(body, scope);
+    const exprs: P.PExpr[] = [];
+    const mains = body.map((e) => {
+      const lowered = this.lowerExpr(e, scope);
+      exprs.push(...lowered);
+      return lowered[lowered.length - 1];
+    });
+    return { body: { exprs, locals: scope.ownSlots() }, frame, mains };
+  }
+
+  // ------------------------------------------------------------ bodies
+
+  /** Lowers a body in `scope`, declaring its own locals there first. */
+  lowerBody(body: A.Body, scope: Scope): P.PBody {
+    this.declareBodyVars(body, scope);
+    const exprs: P.PExpr[] = [];
+    for (const e of body) exprs.push(...this.lowerExpr(e, scope));
+    return { exprs, locals: scope.ownSlots() };
+  }
+
+  private declareBodyVars(body: A.Body, scope: Scope): void {
+    const assignedAt = new Map<string, number>();
+    body.forEach((e, i) => {
+      for (const v of declaredVars(e)) {
+        if (v.name === "input" || v.name === "data") {
+          this.#ctx.compileError(`variables must not shadow ${v.name} (use a different variable name)`, v.loc);
+          continue;
+        }
+        if (scope.hasOwn(v.name) && !v.name.startsWith("$")) {
+          this.#ctx.compileError(e.node.type === "Assign" ? `var ${v.name} assigned above` : `var ${v.name} declared above`, v.loc);
+          continue;
+        }
+        scope.declare(v.name);
+        if (e.node.type === "Assign") assignedAt.set(v.name, i);
+      }
+    });
+    body.forEach((e, i) => {
+      for (const v of usedVars(e)) {
+        if (e.negated && v.name.startsWith("$")) continue;
+        const at = assignedAt.get(v.name);
+        if (at !== undefined && i < at) {
+          this.#ctx.compileError(`var ${v.name} referenced above`, body[at]!.loc);
+          assignedAt.delete(v.name);
+        }
+        if (scope.lookup(v.name) !== undefined || this.isGlobal(v.name)) continue;
+        scope.declare(v.name);
+      }
+    });
+  }
+
+  /** Declares every var in a pattern (function arguments) in `scope`. */
+  private declarePattern(t: A.Term, scope: Scope): void {
+    const vars: A.VarTerm[] = [];
+    collectAllVars(t, vars);
+    for (const v of vars) if (!scope.hasOwn(v.name)) scope.declare(v.name);
+  }
+
+  private isGlobal(name: string): boolean {
+    return name === "input" || name === "data" || this.#globals.imports.has(name) || this.#globals.exports.has(name);
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  /**
+   * An expression, preceded by the terms hoisted out of its calls (refs that can bind
+   * variables, so that `x[i] == i` works whatever the argument order).
+   */
+  private lowerExpr(e: A.Expr, scope: Scope): P.PExpr[] {
+    if (e.negated) return this.lowerNegated(e, scope);
+    if (e.with.length === 0) {
+      const hoisted: P.PExpr[] = [];
+      const main = this.lowerExprNode(e, scope, hoisted);
+      if (main) hoisted.push(main);
+      return hoisted;
+    }
+    const inner: P.PExpr[] = [];
+    const main = this.lowerExprNode(e, scope, inner);
+    if (!main) return [];
+    inner.push(main);
+    return [this.withExpr(e, scope, inner)];
+  }
+
+  private withExpr(e: A.Expr, scope: Scope, exprs: P.PExpr[]): P.PExpr {
+    const mods = e.with.map((w) => this.lowerWith(w, scope)).filter((m): m is P.PWith => m !== undefined);
+    return { k: "with", body: { exprs, locals: [] }, mods, loc: e.loc };
+  }
+
+  /** `not expr`: wildcards and hoisted terms in the expression are its own locals (`not p[_]` is safe). */
+  private lowerNegated(e: A.Expr, scope: Scope): P.PExpr[] {
+    if (e.node.type === "Block") {
+      const not: P.PExpr = { k: "not", body: this.lowerBody(e.node.body, scope.child()), loc: e.loc };
+      return e.with.length > 0 ? [this.withExpr(e, scope, [not])] : [not];
+    }
+    const child = scope.child();
+    for (const v of usedVars(e)) if (v.name.startsWith("$") && !child.hasOwn(v.name)) child.declare(v.name);
+    const inner: P.PExpr[] = [];
+    const main = this.lowerExprNode(e, child, inner);
+    if (!main) return [];
+    inner.push(main);
+    const not: P.PExpr = { k: "not", body: { exprs: inner, locals: child.ownSlots() }, loc: e.loc };
+    return e.with.length > 0 ? [this.withExpr(e, scope, [not])] : [not];
+  }
+
+  private lowerExprNode(e: A.Expr, scope: Scope, hoist: P.PExpr[]): P.PExpr | undefined {
+    const n = e.node;
+    const loc = e.loc;
+    switch (n.type) {
+      case "Unify":
+      case "Assign":
+        return { k: "unify", a: this.lowerTerm(n.left, scope, hoist), b: this.lowerTerm(n.right, scope, hoist), loc };
+      case "SomeDecl":
+        return undefined;
+      case "SomeIn": {
+        const value = this.lowerTerm(n.value, scope);
+        const key: P.PTerm = n.key ? this.lowerTerm(n.key, scope) : this.hiddenLocal(scope, "$key", loc);
+        const collection = this.lowerTerm(n.collection, scope);
+        return { k: "unify", a: value, b: { k: "ref", head: collection, path: [key], loc }, loc };
+      }
+      case "Every": {
+        const domain = this.lowerTerm(n.domain, scope);
+        const child = scope.child();
+        const key = n.key ? { k: "local" as const, slot: child.declare(n.key.name), name: n.key.name, loc: n.key.loc } : undefined;
+        const value: P.PLocal = { k: "local", slot: child.declare(n.value.name), name: n.value.name, loc: n.value.loc };
+        const body = this.lowerBody(n.body, child);
+        return { k: "every", key, value, domain, body, loc };
+      }
+      case "Block":
+        return { k: "not", body: this.lowerBody(n.body, scope.child()), loc };
+      case "Call":
+        return this.lowerCallExpr(n, scope, loc, hoist);
+      default:
+        return { k: "term", t: this.lowerTerm(n, scope, hoist), loc };
+    }
+  }
+
+  /** A call statement: the output-argument form unifies the result with the extra argument. */
+  private lowerCallExpr(call: A.CallTerm, scope: Scope, loc: Location, hoist: P.PExpr[]): P.PExpr | undefined {
+    const callee = this.resolveCallee(call.operator, scope);
+    if (callee.kind === "builtin" && callee.name === "print") return this.lowerPrint(call, scope, loc);
+    const arity = this.arityOf(callee);
+    if (arity !== undefined && call.args.length === arity + 1) {
+      const args = call.args.slice(0, arity);
+      const target = this.callTarget(callee, call, args.length);
+      const out = this.lowerTerm(call.args[arity]!, scope);
+      if (!target) return { k: "unify", a: out, b: { k: "const", v: null, loc }, loc };
+      const lowered = args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
+      return { k: "unify", a: { k: "call", target, args: lowered, loc: call.loc }, b: out, loc };
+    }
+    return { k: "term", t: this.lowerCall(call, scope, hoist), loc };
+  }
+
+  /** `print(a, b)` → `internal.print([{x | x = a}, {x | x = b}])`, so undefined operands still print. */
+  private lowerPrint(call: A.CallTerm, scope: Scope, loc: Location): P.PExpr | undefined {
+    if (!this.#ctx.options.enablePrint) return undefined;
+    const internal = this.#ctx.builtins.get("internal.print")!;
+    const items: P.PTerm[] = call.args.map((a) => ({ k: "setCompr", head: this.lowerTerm(a, scope), body: { exprs: [], locals: [] }, loc: a.loc }));
+    const expr: P.PExpr = {
+      k: "term",
+      t: { k: "call", target: { kind: "builtin", name: internal.name, builtin: internal }, args: [{ k: "array", items, loc }], loc: call.loc },
+      loc,
+    };
+    this.printExprs.add(expr);
+    return expr;
+  }
+
+  private lowerWith(w: A.With, scope: Scope): P.PWith | undefined {
+    const target = w.target;
+    const headName = target.type === "Var" ? target.name : target.head.type === "Var" ? target.head.name : "";
+    const steps = target.type === "Ref" ? target.path : [];
+    if (headName === "input" && scope.lookup("input") === undefined) {
+      return { kind: "input", path: steps.map((s) => this.lowerTerm(s, scope)), value: this.lowerTerm(w.value, scope), loc: w.loc };
+    }
+    const callee = this.resolveCallee(target, scope);
+    if (callee.kind === "data") {
+      const node = this.#ctx.findNode(callee.path);
+      if (node && node.arity !== undefined) {
+        return { kind: "function", name: callee.name, replacement: this.replacement(w.value, scope), loc: w.loc };
+      }
+      return { kind: "data", path: callee.path, value: this.lowerTerm(w.value, scope), loc: w.loc };
+    }
+    if (callee.kind === "builtin" && this.#ctx.builtins.has(callee.name)) {
+      return { kind: "function", name: callee.name, replacement: this.replacement(w.value, scope), loc: w.loc };
+    }
+    this.#ctx.compileError("with keyword target must reference existing input, data, or a function", w.target.loc);
+    return undefined;
+  }
+
+  /** What a `with` replaces a function by: another function, or a value. */
+  private replacement(value: A.Term, scope: Scope): P.FunctionReplacement {
+    if (value.type === "Var" || value.type === "Ref") {
+      const callee = this.resolveCallee(value, scope);
+      if (callee.kind === "data") {
+        const node = this.#ctx.findNode(callee.path);
+        if (node && node.arity !== undefined) return { kind: "function", node };
+      } else if (callee.kind === "builtin") {
+        const builtin = this.#ctx.builtins.get(callee.name);
+        if (builtin) return { kind: "builtin", builtin };
+      }
+    }
+    return { kind: "value", value: this.lowerTerm(value, scope) };
+  }
+
+  // ------------------------------------------------------------ terms
+
+  /** Lowers a term; calls inside it hoist their dynamic ref arguments into `hoist` when given. */
+  lowerTerm(t: A.Term, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
+    const loc = t.loc;
+    switch (t.type) {
+      case "Null":
+        return { k: "const", v: null, loc };
+      case "Boolean":
+      case "Number":
+      case "String":
+        return { k: "const", v: t.value, loc };
+      case "Var":
+        return this.resolveVar(t, scope);
+      case "Ref":
+        return this.lowerRef(t, scope, hoist);
+      case "Array": {
+        const items = t.items.map((x) => this.lowerTerm(x, scope, hoist));
+        return allConst(items) ? { k: "const", v: items.map((x) => (x as P.PConst).v), loc } : { k: "array", items, loc };
+      }
+      case "Set": {
+        const items = t.items.map((x) => this.lowerTerm(x, scope, hoist));
+        return allConst(items) ? { k: "const", v: new RSet(items.map((x) => (x as P.PConst).v)), loc } : { k: "set", items, loc };
+      }
+      case "Object": {
+        const keys = t.entries.map(([k]) => this.lowerTerm(k, scope, hoist));
+        const values = t.entries.map(([, v]) => this.lowerTerm(v, scope, hoist));
+        if (allConst(keys) && allConst(values)) {
+          const b = new ObjectBuilder();
+          keys.forEach((k, i) => b.set((k as P.PConst).v, (values[i] as P.PConst).v));
+          return { k: "const", v: b.build(), loc };
+        }
+        return { k: "object", keys, values, loc };
+      }
+      case "ArrayComprehension":
+      case "SetComprehension": {
+        const child = scope.child();
+        const body = this.lowerBody(t.body, child);
+        const head = this.lowerTerm(t.head, child);
+        return { k: t.type === "ArrayComprehension" ? "arrayCompr" : "setCompr", head, body, loc };
+      }
+      case "ObjectComprehension": {
+        const child = scope.child();
+        const body = this.lowerBody(t.body, child);
+        return { k: "objectCompr", key: this.lowerTerm(t.key, child), value: this.lowerTerm(t.value, child), body, loc };
+      }
+      case "Call":
+        return this.lowerCall(t, scope, hoist);
+      case "TemplateString":
+        return this.lowerTemplate(t, scope);
+    }
+  }
+
+  private lowerTemplate(t: A.TemplateStringTerm, scope: Scope): P.PTerm {
+    const parts: (string | P.PTemplatePart)[] = t.parts.map((p) => {
+      if (p.type === "String") return p.value;
+      const child = scope.child();
+      this.declareBodyVars([p], child);
+      const term = this.lowerTerm(p.node as A.Term, child);
+      return { term, body: { exprs: [], locals: child.ownSlots() }, loc: p.loc };
+    });
+    return { k: "template", parts, loc: t.loc };
+  }
+
+  /** A hidden local (a generated key var): `$` names never appear in bindings. */
+  private hiddenLocal(scope: Scope, name: string, loc: Location): P.PLocal {
+    return { k: "local", slot: scope.declare(name), name, loc };
+  }
+
+  private resolveVar(v: A.VarTerm, scope: Scope): P.PTerm {
+    const loc = v.loc;
+    const local = scope.local(v.name, loc);
+    if (local) return local;
+    if (v.name === "input") return { k: "input", loc };
+    if (v.name === "data") return { k: "data", loc };
+    const imp = this.#globals.imports.get(v.name);
+    if (imp) {
+      const head: P.PTerm = imp.root === "input" ? { k: "input", loc } : { k: "data", loc };
+      return imp.path.length === 0 ? head : { k: "ref", head, path: imp.path.map((s) => ({ k: "const", v: s, loc })), loc };
+    }
+    if (this.#globals.exports.has(v.name)) {
+      const path: P.PTerm[] = [...this.#globals.pkg, v.name].map((s) => ({ k: "const", v: s, loc }));
+      return { k: "ref", head: { k: "data", loc }, path, loc };
+    }
+    return { k: "local", slot: scope.declare(v.name), name: v.name, loc };
+  }
+
+  private lowerRef(r: A.RefTerm, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
+    const head = this.lowerTerm(r.head, scope, hoist);
+    const path = r.path.map((p) => this.lowerTerm(p, scope, hoist));
+    if (head.k === "ref") return { k: "ref", head: head.head, path: [...head.path, ...path], loc: r.loc };
+    return { k: "ref", head, path, loc: r.loc };
+  }
+
+  // ------------------------------------------------------------ calls
+
+  private lowerCall(call: A.CallTerm, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
+    const callee = this.resolveCallee(call.operator, scope);
+    const target = this.callTarget(callee, call, call.args.length);
+    const args = call.args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
+    if (!target) return { k: "const", v: null, loc: call.loc };
+    return { k: "call", target, args, loc: call.loc };
+  }
+
+  /**
+   * A call argument that is a ref able to bind variables (`x[i]`) moves into its own
+   * `$t = x[i]` before the call, so the safety analysis can order it (OPA's
+   * RewriteDynamicTerms).
+   */
+  private hoisted(arg: P.PTerm, scope: Scope, hoist: P.PExpr[] | undefined): P.PTerm {
+    if (!hoist || arg.k !== "ref" || !refHasLocalInPath(arg)) return arg;
+    const temp = this.hiddenLocal(scope, `$t${hoist.length}`, arg.loc);
+    hoist.push({ k: "unify", a: temp, b: arg, loc: arg.loc });
+    return temp;
+  }
+
+  private resolveCallee(op: A.VarTerm | A.RefTerm, scope: Scope): Callee {
+    const headName = op.type === "Var" ? op.name : op.head.type === "Var" ? op.head.name : "";
+    const rest = op.type === "Ref" ? op.path.map((p) => (p.type === "String" ? p.value : "?")) : [];
+    const name = [headName, ...rest].join(".");
+    if (scope.lookup(headName) !== undefined) return { kind: "local", name };
+    if (headName === "data") return { kind: "data", path: rest, name };
+    const imp = this.#globals.imports.get(headName);
+    if (imp && imp.root === "data") {
+      const path = [...imp.path, ...rest];
+      return { kind: "data", path, name: ["data", ...path].join(".") };
+    }
+    if (this.#globals.exports.has(headName)) {
+      const path = [...this.#globals.pkg, headName, ...rest];
+      return { kind: "data", path, name: ["data", ...path].join(".") };
+    }
+    return { kind: "builtin", name };
+  }
+
+  private arityOf(callee: Callee): number | undefined {
+    if (callee.kind === "builtin") {
+      const b = this.#ctx.builtins.get(callee.name);
+      return b && !b.variadic ? b.args.length : undefined;
+    }
+    if (callee.kind === "data") return this.#ctx.findNode(callee.path)?.arity;
+    return undefined;
+  }
+
+  /** The call's target, checking that it exists and takes `n` arguments. */
+  private callTarget(callee: Callee, call: A.CallTerm, n: number): P.CallTarget | undefined {
+    if (callee.kind === "data") {
+      const node = this.#ctx.findNode(callee.path);
+      if (!node || node.arity === undefined) {
+        this.#ctx.typeError(`undefined function ${["data", ...callee.path].join(".")}`, call.loc);
+        return undefined;
+      }
+      if (node.arity !== n) {
+        this.#ctx.typeError(`function ${nodeName(node)} has arity ${node.arity}, got ${n} arguments`, call.loc);
+        return undefined;
+      }
+      return { kind: "function", name: nodeName(node), node };
+    }
+    const builtin: Builtin | undefined = callee.kind === "builtin" ? this.#ctx.builtins.get(callee.name) : undefined;
+    if (!builtin) {
+      this.#ctx.typeError(`undefined function ${callee.name}`, call.loc);
+      return undefined;
+    }
+    if (!builtin.variadic && builtin.args.length !== n) {
+      this.#ctx.error(ErrorCode.TypeError, arityMessage(builtin, n), call.loc);
+      return undefined;
+    }
+    return { kind: "builtin", name: builtin.name, builtin };
+  }
+}
+
+function arityMessage(b: Builtin, n: number): string {
+  const want = b.args.map((a) => a.name).join(", ");
+  return `${b.name}: arity mismatch\n\thave: (${Array.from({ length: n }, () => "any").join(", ")})\n\twant: (${want})`;
+}
+
+function refHasLocalInPath(r: P.PRef): boolean {
+  for (const p of r.path) {
+    if (p.k === "local") return true;
+    if (p.k === "ref" && (refHasLocalInPath(p) || p.head.k === "local")) return true;
+  }
+  return r.head.k === "ref" && refHasLocalInPath(r.head);
+}
+
+function allConst(terms: readonly P.PTerm[]): boolean {
+  for (const t of terms) if (t.k !== "const") return false;
+  return true;
+}
+
+/** Every var in a term, closures included (for patterns such as function arguments). */
+function collectAllVars(t: A.Term, out: A.VarTerm[]): void {
+  switch (t.type) {
+    case "Var":
+      out.push(t);
+      return;
+    case "Ref":
+      collectAllVars(t.head, out);
+      t.path.forEach((p) => collectAllVars(p, out));
+      return;
+    case "Array":
+    case "Set":
+      t.items.forEach((x) => collectAllVars(x, out));
+      return;
+    case "Object":
+      t.entries.forEach(([k, v]) => {
+        collectAllVars(k, out);
+        collectAllVars(v, out);
+      });
+      return;
+    default:
+      return;
+  }
+}
+

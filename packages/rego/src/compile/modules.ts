@@ -1,0 +1,57 @@
+/**
+ * Stage SetModuleEnv (with OPA's CheckDuplicateImports): each module's package
+ * path and import aliases, and the names each package exports.
+ */
+import type * as A from "../ast/nodes.js";
+import { packageKey, type CompileContext, type ImportTarget, type ModuleInfo } from "./context.js";
+
+/** `data.a.b` (as a package or import ref) → `["a", "b"]`; non-string steps are dropped. */
+export function refStrings(ref: A.RefTerm): string[] {
+  return ref.path.flatMap((t) => (t.type === "String" ? [t.value] : []));
+}
+
+function importTarget(imp: A.Import): { alias: string; target: ImportTarget } | undefined {
+  const path = imp.path;
+  const root = path.type === "Var" ? path.name : path.head.type === "Var" ? path.head.name : "";
+  if (root !== "data" && root !== "input") return undefined;
+  const rest = path.type === "Ref" ? refStrings(path) : [];
+  const alias = imp.alias ?? (rest.length > 0 ? rest[rest.length - 1]! : root);
+  return { alias, target: { root, path: rest, loc: imp.loc } };
+}
+
+export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]): void {
+  const sorted = [...modules].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const module of sorted) {
+    const pkg = refStrings(module.package.path);
+    const imports = new Map<string, ImportTarget>();
+    for (const imp of module.imports) {
+      const resolved = importTarget(imp);
+      if (!resolved) continue;
+      if (imports.has(resolved.alias)) {
+        ctx.compileError(`import must not shadow ${importText(imp)}`, imp.loc);
+        continue;
+      }
+      if (resolved.alias === "input" && resolved.target.root === "data") {
+        ctx.compileError("import must not shadow input", imp.loc);
+        continue;
+      }
+      imports.set(resolved.alias, resolved.target);
+    }
+    const info: ModuleInfo = { module, pkg, imports };
+    ctx.modules.push(info);
+    const key = packageKey(pkg);
+    let names = ctx.exports.get(key);
+    if (!names) ctx.exports.set(key, (names = new Set()));
+    for (const rule of module.rules) {
+      const head = rule.head.ref.head;
+      if (head.type === "Var") names.add(head.name);
+    }
+  }
+}
+
+function importText(imp: A.Import): string {
+  const p = imp.path;
+  const root = p.type === "Var" ? p.name : p.head.type === "Var" ? p.head.name : "";
+  const rest = p.type === "Ref" ? refStrings(p) : [];
+  return [root, ...rest].join(".");
+}

@@ -1,0 +1,93 @@
+/**
+ * Stage SetRuleTree (with OPA's CheckRuleConflicts): where each rule sits in the rule
+ * tree and what kind it is, before any body is compiled, so calls and refs can be
+ * resolved against the tree.
+ */
+import type * as A from "../ast/nodes.js";
+import type { CompileContext, ModuleInfo } from "./context.js";
+import { nodeName, type RuleKind, type RuleNode } from "./plan.js";
+
+/** Where a rule goes: its node, the head terms below the node, and its kind. */
+export interface Placement {
+  readonly info: ModuleInfo;
+  readonly node: RuleNode;
+  readonly keys: readonly A.Term[];
+  readonly kind: RuleKind;
+}
+
+/** The rule's full path: package, name, then head ref steps. */
+export function headPath(info: ModuleInfo, rule: A.Rule): { ground: string[]; keys: A.Term[] } {
+  const ref = rule.head.ref;
+  const ground = [...info.pkg, ref.head.type === "Var" ? ref.head.name : ""];
+  let i = 0;
+  for (; i < ref.path.length; i++) {
+    const step = ref.path[i]!;
+    if (step.type !== "String") break;
+    ground.push(step.value);
+  }
+  return { ground, keys: ref.path.slice(i) };
+}
+
+type Category = "function" | "complete" | "set" | "object";
+
+function category(rule: A.Rule, keys: readonly A.Term[]): Category {
+  if (rule.head.args) return "function";
+  if (keys.length > 0) return "object";
+  return rule.head.contains ? "set" : "complete";
+}
+
+export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
+  const placements = new Map<A.Rule, Placement>();
+  const categories = new Map<RuleNode, { cat: Category; rule: A.Rule }[]>();
+  for (const info of ctx.modules) {
+    for (const rule of info.module.rules) {
+      const { ground, keys } = headPath(info, rule);
+      const node = ctx.node(ground);
+      const cat = category(rule, keys);
+      const kind: RuleKind = cat === "function" ? "function" : cat === "complete" ? "complete" : "multi";
+      for (let r: A.Rule | undefined = rule; r; r = r.else) placements.set(r, { info, node, keys, kind });
+      let list = categories.get(node);
+      if (!list) categories.set(node, (list = []));
+      list.push({ cat, rule });
+      if (cat === "function") {
+        const arity = rule.head.args!.length;
+        if (node.arity === undefined) node.arity = arity;
+      }
+    }
+  }
+  for (const [node, list] of categories) checkNode(ctx, node, list, categories);
+  return placements;
+}
+
+function checkNode(ctx: CompileContext, node: RuleNode, list: { cat: Category; rule: A.Rule }[], placed: ReadonlyMap<RuleNode, unknown>): void {
+  const name = nodeName(node);
+  const cats = new Set(list.map((x) => x.cat));
+  const first = list[0]!.rule;
+  const exclusive = [...cats].filter((c) => c !== "object");
+  if (exclusive.length > 1 || (exclusive.length === 1 && cats.has("object"))) {
+    ctx.typeError(`conflicting rules ${name} found`, first.loc);
+    return;
+  }
+  if (cats.has("function")) {
+    const arities = new Set(list.map((x) => x.rule.head.args!.length));
+    if (arities.size > 1) ctx.typeError(`conflicting rules ${name} found`, first.loc);
+  }
+  const defaults = list.filter((x) => x.rule.default);
+  if (defaults.length > 1) ctx.typeError(`multiple default rules ${name} found`, defaults[1]!.rule.loc);
+  if ((cats.has("complete") || cats.has("set") || cats.has("function")) && node.children.size > 0) {
+    const below = descendantsWithRules(node, placed).map(nodeName);
+    if (below.length > 0) ctx.typeError(`rule ${name} conflicts with [${below.join(" ")}]`, first.loc);
+  }
+}
+
+function descendantsWithRules(node: RuleNode, placed: ReadonlyMap<RuleNode, unknown>): RuleNode[] {
+  const out: RuleNode[] = [];
+  const visit = (n: RuleNode): void => {
+    for (const child of n.children.values()) {
+      if (placed.has(child)) out.push(child);
+      visit(child);
+    }
+  };
+  visit(node);
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * The embedding façade (OPA's `rego` package): add modules and data once, prepare a
+ * query, evaluate it many times with different inputs, get OPA-shaped result sets.
+ *
+ *   const engine = new Engine().addModule("authz.rego", source).setData(data);
+ *   const allow = engine.prepare("data.authz.allow");
+ *   const { results, error } = allow.evaluate({ input });
+ */
+import { ErrorCode, RegoError, RegoErrors } from "./ast/errors.js";
+import type * as A from "./ast/nodes.js";
+import type { Value } from "./ast/value.js";
+import { toJSONData } from "./ast/json.js";
+import { parseModule, parseQuery } from "./parse/parser.js";
+import { compile, compileQuery, type CompiledPolicy, type CompiledQuery } from "./compile/compiler.js";
+import type { PExpr } from "./compile/plan.js";
+import { withCustomBuiltins } from "./builtins/registry.js";
+import type { Builtin } from "./builtins/types.js";
+import { Evaluator, type Frame } from "./eval/evaluator.js";
+
+export interface ExpressionValue {
+  readonly value: Value;
+  readonly text: string;
+  readonly location: { readonly row: number; readonly col: number };
+}
+
+/** One solution of a query, shaped as OPA's `rego.Result`. */
+export interface Result {
+  readonly expressions: readonly ExpressionValue[];
+  readonly bindings: Readonly<Record<string, Value>>;
+}
+
+export type ResultSet = readonly Result[];
+
+export interface EngineOptions {
+  /** Builtin errors end evaluation with an error instead of making the call undefined. */
+  readonly strictBuiltinErrors?: boolean;
+  /** Keep `print()` calls and send their output here. */
+  readonly print?: (message: string) => void;
+  /** Host-defined builtins (OPA's `rego.Function`), added to the builtin table. */
+  readonly builtins?: readonly Builtin[];
+}
+
+export interface EvaluateOptions {
+  /** The input document; leave undefined for no input. */
+  readonly input?: Value;
+  /** Stop with `eval_cancel_error` after this many milliseconds. */
+  readonly timeoutMs?: number;
+  /** Overrides the engine's setting for this evaluation. */
+  readonly strictBuiltinErrors?: boolean;
+  /** The clock for `time.now_ns()`, in nanoseconds since the epoch. */
+  readonly nowNs?: bigint;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Evaluate without rule indices (to check indexed evaluation against). */
+  readonly unindexed?: boolean;
+}
+
+/** The outcome of an evaluation: the solutions, and an error when evaluation failed. */
+export interface Evaluation {
+  readonly results: ResultSet;
+  readonly error?: RegoError;
+}
+
+export class Engine {
+  readonly #options: EngineOptions;
+  readonly #modules = new Map<string, A.Module>();
+  #data: Value = {};
+  #policy: CompiledPolicy | undefined;
+
+  constructor(options: EngineOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Parses and adds a module; throws `RegoErrors` on parse errors. */
+  addModule(file: string, source: string): this {
+    this.#modules.set(file, parseModule(source, { file }));
+    this.#policy = undefined;
+    return this;
+  }
+
+  /** Adds an already parsed module. */
+  addParsedModule(module: A.Module): this {
+    this.#modules.set(module.file, module);
+    this.#policy = undefined;
+    return this;
+  }
+
+  /** Sets the base data document (`data`). Values are used as they are, never copied. */
+  setData(data: Value): this {
+    this.#data = data;
+    return this;
+  }
+
+  get modules(): readonly A.Module[] {
+    return [...this.#modules.values()];
+  }
+
+  /** Compiles the modules (once, until modules change); throws `RegoErrors`. */
+  compile(): CompiledPolicy {
+    this.#policy ??= compile(this.modules, {
+      builtins: withCustomBuiltins(this.#options.builtins ?? []),
+      enablePrint: this.#options.print !== undefined,
+    });
+    return this.#policy;
+  }
+
+  /** Parses and compiles a query against the modules; throws `RegoErrors`. */
+  prepare(query: string): PreparedQuery {
+    const policy = this.compile();
+    const body = parseQuery(query, { file: "" });
+    return new PreparedQuery(policy, compileQuery(policy, body, query), this.#data, this.#options);
+  }
+}
+
+export class PreparedQuery {
+  readonly #policy: CompiledPolicy;
+  readonly #query: CompiledQuery;
+  readonly #data: Value;
+  readonly #options: EngineOptions;
+  /** Per expression, the plan expression whose value is reported. */
+  readonly #valueExprs: (PExpr | undefined)[];
+  /** Slots reported as bindings: the query's own variables. */
+  readonly #outputs: { readonly slot: number; readonly name: string }[];
+
+  constructor(policy: CompiledPolicy, query: CompiledQuery, data: Value, options: EngineOptions) {
+    this.#policy = policy;
+    this.#query = query;
+    this.#data = data;
+    this.#options = options;
+    this.#valueExprs = query.expressions.map((e) => valueExpr(e.main));
+    this.#outputs = query.slotNames.flatMap((name, slot) => (isUserVar(name) ? [{ slot, name }] : []));
+  }
+
+  /** Evaluates the query: every solution, plus the error that ended evaluation, if any. */
+  evaluate(options: EvaluateOptions = {}): Evaluation {
+    const strict = options.strictBuiltinErrors ?? this.#options.strictBuiltinErrors ?? false;
+    const ev = new Evaluator(this.#policy.root, {
+      input: options.input,
+      data: this.#data,
+      strictBuiltinErrors: strict,
+      ...(options.timeoutMs !== undefined ? { deadline: performance.now() + options.timeoutMs } : {}),
+      ...(this.#options.print ? { print: this.#options.print } : {}),
+      ...(options.nowNs !== undefined ? { nowNs: options.nowNs } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      unindexed: options.unindexed ?? false,
+    });
+    const results: Result[] = [];
+    const capture = new Map<PExpr, Value>();
+    ev.capture = capture;
+    const frame: Frame = new Array(this.#query.slots);
+    try {
+      ev.evalBody(this.#query.body.exprs, 0, frame, () => {
+        results.push(this.#result(frame, capture));
+        return false;
+      });
+      ev.finish();
+    } catch (e) {
+      return { results, error: asRegoError(e) };
+    }
+    return { results };
+  }
+
+  /** Evaluates and returns the result set; throws the `RegoError` that ended evaluation. */
+  eval(options: EvaluateOptions = {}): ResultSet {
+    const { results, error } = this.evaluate(options);
+    if (error) throw error;
+    return results;
+  }
+
+  #result(frame: Frame, capture: Map<PExpr, Value>): Result {
+    const bindings: Record<string, Value> = {};
+    for (const { slot, name } of this.#outputs) {
+      const v = frame[slot];
+      if (v !== undefined) bindings[name] = toJSONData(v);
+    }
+    const expressions = this.#query.expressions.map((e, i) => {
+      const ve = this.#valueExprs[i];
+      const value = ve && capture.has(ve) ? toJSONData(capture.get(ve)!) : true;
+      return { value, text: e.text, location: { row: e.loc.row, col: e.loc.col } };
+    });
+    return { expressions, bindings };
+  }
+}
+
+/** Generated names (`$0`, hoisted temporaries) are not reported. */
+function isUserVar(name: string): boolean {
+  return !name.startsWith("$");
+}
+
+/** The expression whose value a query expression reports (looking through `with`). */
+function valueExpr(e: PExpr | undefined): PExpr | undefined {
+  if (e?.k === "with") return valueExpr(e.body.exprs[e.body.exprs.length - 1]);
+  return e;
+}
+
+function asRegoError(e: unknown): RegoError {
+  if (e instanceof RegoError) return e;
+  if (e instanceof RegoErrors && e.errors[0]) return e.errors[0];
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new RegoError(ErrorCode.EvalInternalError, "evaluation exceeded the maximum depth");
+  }
+  throw e;
+}

@@ -1,0 +1,29 @@
+/**
+ * @regolith/rego: a Rego-compatible policy engine. The public surface.
+ */
+export { Engine, PreparedQuery } from "./engine.js";
+export type { EngineOptions, EvaluateOptions, Evaluation, Result, ResultSet, ExpressionValue } from "./engine.js";
+
+export { parseModule, parseQuery, parseTerm } from "./parse/parser.js";
+export type { ParseOptions } from "./parse/parser.js";
+export { compile, compileQuery, Compiler, STAGES } from "./compile/compiler.js";
+export type { CompiledPolicy, CompiledQuery, Stage } from "./compile/compiler.js";
+export type { CompileOptions } from "./compile/context.js";
+
+export { RegoError, RegoErrors, ErrorCode, DEFAULT_ERROR_LIMIT } from "./ast/errors.js";
+export type { RegoErrorJSON, ErrorDetails } from "./ast/errors.js";
+export type { Location } from "./ast/location.js";
+export type * as AST from "./ast/nodes.js";
+
+export { RSet, RObject, ObjectBuilder, typeName, isObject, objectGet } from "./ast/value.js";
+export type { Value, JsonObject, ObjectValue } from "./ast/value.js";
+export { RNumber, numberFromText } from "./ast/number.js";
+export { compareValues, equalValues } from "./ast/compare.js";
+export { parseJSON, stringifyValue, toJSONData } from "./ast/json.js";
+export { canonical } from "./ast/value-key.js";
+export { valueToString } from "./ast/value-string.js";
+
+export { BUILTINS } from "./builtins/registry.js";
+export { defineBuiltin, t as types } from "./builtins/types.js";
+export type { Builtin, BuiltinDecl, BuiltinContext, BuiltinImpl, TypeSpec, ArgSpec } from "./builtins/types.js";
+export { OperandError, BuiltinError, BuiltinHalt } from "./builtins/operands.js";
