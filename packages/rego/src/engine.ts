@@ -52,6 +52,8 @@ export interface EvaluateOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Evaluate without rule indices (to check indexed evaluation against). */
   readonly unindexed?: boolean;
+  /** Report Rego values as they are (sets as `RSet`) instead of as JSON data. */
+  readonly rawValues?: boolean;
 }
 
 /** The outcome of an evaluation: the solutions, and an error when evaluation failed. */
@@ -148,8 +150,9 @@ export class PreparedQuery {
     ev.capture = capture;
     const frame: Frame = new Array(this.#query.slots);
     try {
+      const convert = options.rawValues ? (v: Value) => v : toJSONData;
       ev.evalBody(this.#query.body.exprs, 0, frame, () => {
-        results.push(this.#result(frame, capture));
+        results.push(this.#result(frame, capture, convert));
         return false;
       });
       ev.finish();
@@ -166,15 +169,15 @@ export class PreparedQuery {
     return results;
   }
 
-  #result(frame: Frame, capture: Map<PExpr, Value>): Result {
+  #result(frame: Frame, capture: Map<PExpr, Value>, convert: (v: Value) => Value): Result {
     const bindings: Record<string, Value> = {};
     for (const { slot, name } of this.#outputs) {
       const v = frame[slot];
-      if (v !== undefined) bindings[name] = toJSONData(v);
+      if (v !== undefined) bindings[name] = convert(v);
     }
     const expressions = this.#query.expressions.map((e, i) => {
       const ve = this.#valueExprs[i];
-      const value = ve && capture.has(ve) ? toJSONData(capture.get(ve)!) : true;
+      const value = ve && capture.has(ve) ? convert(capture.get(ve)!) : true;
       return { value, text: e.text, location: { row: e.loc.row, col: e.loc.col } };
     });
     return { expressions, bindings };
