@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { conformanceDir, hasConformanceData, loadEvalCases, loadTiers } from "../_lib/conformance/cases.js";
-import { runEvalCase } from "../_lib/conformance/run-case.js";
+import { runEvalCase } from "../_lib/cases/run-case.js";
 import { loadCompileCases, runCompileCase } from "../_lib/conformance/compile-cases.js";
 import { loadSkips, skipFor } from "../_lib/conformance/skips.js";
 import { renderTable, renderTotals, tally, totals } from "../_lib/conformance/report.js";

@@ -1,29 +1,10 @@
 /**
- * OPA's compliance cases (CONFORMANCE.md §2): loading them from the shared folder,
- * never from this repository. A case is identified by `<dir>/<file>.yaml#<index>`.
+ * OPA's compliance suite (CONFORMANCE.md §1): found in ../shared/conformance (or
+ * $REGOLITH_CONFORMANCE_DIR, or a flag), never copied into this repository.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse as parseYAML } from "yaml";
-import { RNumber, type Value } from "@regolith/rego";
-
-export interface EvalCase {
-  readonly id: string;
-  readonly dir: string;
-  readonly note: string;
-  readonly query: string;
-  readonly modules: readonly string[];
-  readonly data: Value | undefined;
-  readonly input: Value | undefined;
-  readonly inputTerm: string | undefined;
-  readonly wantResult: readonly Record<string, Value>[] | undefined;
-  readonly wantErrorCode: string | undefined;
-  readonly wantError: string | undefined;
-  readonly sortBindings: boolean;
-  readonly strictError: boolean;
-  readonly ignoreGeneratedVars: boolean;
-  readonly env: Readonly<Record<string, string>>;
-}
+import { readCaseFile, type EvalCase } from "../cases/case.js";
 
 export interface TierInfo {
   readonly tier: number;
@@ -40,53 +21,13 @@ export function hasConformanceData(dir: string): boolean {
   return existsSync(join(dir, "opa-v1")) && existsSync(join(dir, "opa-v1-tiers.json"));
 }
 
-/** YAML numbers to values: integers beyond 2^53 stay exact. */
-export function fromYAML(v: unknown): Value {
-  if (typeof v === "bigint") {
-    return Number.isSafeInteger(Number(v)) ? Number(v) : new RNumber(v.toString());
-  }
-  if (Array.isArray(v)) return v.map(fromYAML);
-  if (v !== null && typeof v === "object") {
-    const out: Record<string, Value> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = fromYAML(x);
-    return out;
-  }
-  return v as Value;
-}
-
-export function readYAML(path: string): unknown {
-  return parseYAML(readFileSync(path, "utf8"), { intAsBigInt: true, version: "1.1" });
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" ? v : undefined;
-}
-
+/** Every eval case, in directory and file order; IDs are `<dir>/<file>.yaml#<index>`. */
 export function loadEvalCases(dir: string): EvalCase[] {
   const base = join(dir, "opa-v1");
   const out: EvalCase[] = [];
   for (const d of readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     for (const file of readdirSync(join(base, d)).filter((f) => f.endsWith(".yaml")).sort()) {
-      const doc = readYAML(join(base, d, file)) as { cases?: Record<string, unknown>[] };
-      (doc.cases ?? []).forEach((c, i) => {
-        out.push({
-          id: `${d}/${file}#${i}`,
-          dir: d,
-          note: String(c["note"] ?? ""),
-          query: String(c["query"] ?? ""),
-          modules: ((c["modules"] as unknown[] | undefined) ?? []).map(String),
-          data: c["data"] === undefined || c["data"] === null ? undefined : fromYAML(c["data"]),
-          input: "input" in c ? fromYAML(c["input"]) : undefined,
-          inputTerm: str(c["input_term"]),
-          wantResult: Array.isArray(c["want_result"]) ? (c["want_result"] as unknown[]).map((r) => fromYAML(r) as Record<string, Value>) : undefined,
-          wantErrorCode: str(c["want_error_code"]),
-          wantError: str(c["want_error"]),
-          sortBindings: c["sort_bindings"] === true,
-          strictError: c["strict_error"] === true,
-          ignoreGeneratedVars: c["ignore_generated_vars"] === true,
-          env: (c["env"] as Record<string, string> | undefined) ?? {},
-        });
-      });
+      out.push(...readCaseFile(join(base, d, file), `${d}/${file}`, d));
     }
   }
   return out;

@@ -6,8 +6,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Engine, RegoErrors, type RegoError } from "@regolith/rego";
-import { readYAML } from "./cases.js";
-import type { Outcome } from "./run-case.js";
+import { readYAML } from "../cases/case.js";
+import type { Outcome } from "../cases/run-case.js";
 
 interface WantError {
   readonly code: string;

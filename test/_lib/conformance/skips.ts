@@ -3,7 +3,7 @@
  * `exceptions.yaml`: case IDs or globs over IDs or notes, each with a reason.
  */
 import { existsSync } from "node:fs";
-import { readYAML } from "./cases.js";
+import { readYAML } from "../cases/case.js";
 
 export interface Skip {
   readonly pattern: string;

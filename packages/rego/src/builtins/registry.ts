@@ -10,6 +10,26 @@ import { setBuiltins } from "./families/sets.js";
 import { aggregateBuiltins } from "./families/aggregates.js";
 import { typeBuiltins } from "./families/types.js";
 import { internalBuiltins } from "./families/internal.js";
+import { stringBuiltins } from "./families/strings.js";
+import { castBuiltins } from "./families/casts.js";
+import { unitBuiltins } from "./families/units.js";
+import { objectBuiltins } from "./families/objects.js";
+import { arrayBuiltins } from "./families/arrays.js";
+import { numberBuiltins } from "./families/numbers.js";
+import { jsonBuiltins } from "./families/json.js";
+import { graphBuiltins } from "./families/graph.js";
+import { regexBuiltins } from "./families/regex.js";
+import { globBuiltins } from "./families/glob.js";
+import { semverBuiltins } from "./families/semver.js";
+import { netBuiltins } from "./families/net.js";
+import { uuidBuiltins } from "./families/uuid.js";
+import { timeBuiltins } from "./families/time.js";
+import { encodingBuiltins } from "./families/encoding.js";
+import { cryptoBuiltins } from "./families/crypto.js";
+import { jwtBuiltins } from "./families/jwt.js";
+import { providerBuiltins } from "./families/providers.js";
+import { graphqlBuiltins } from "./families/graphql.js";
+import { httpBuiltins } from "./families/http.js";
 
 const FAMILIES: readonly (readonly Builtin[])[] = [
   arithmeticBuiltins,
@@ -18,6 +38,26 @@ const FAMILIES: readonly (readonly Builtin[])[] = [
   aggregateBuiltins,
   typeBuiltins,
   internalBuiltins,
+  stringBuiltins,
+  castBuiltins,
+  unitBuiltins,
+  objectBuiltins,
+  arrayBuiltins,
+  numberBuiltins,
+  jsonBuiltins,
+  graphBuiltins,
+  regexBuiltins,
+  globBuiltins,
+  semverBuiltins,
+  netBuiltins,
+  uuidBuiltins,
+  timeBuiltins,
+  encodingBuiltins,
+  cryptoBuiltins,
+  jwtBuiltins,
+  providerBuiltins,
+  graphqlBuiltins,
+  httpBuiltins,
 ];
 
 function buildTable(families: readonly (readonly Builtin[])[]): ReadonlyMap<string, Builtin> {

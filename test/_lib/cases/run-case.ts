@@ -4,7 +4,7 @@
  * request, assertions in OPA's order.
  */
 import { Engine, RegoErrors, defineBuiltin, stringifyValue, types, type Value, type EvaluateOptions } from "@regolith/rego";
-import type { EvalCase } from "./cases.js";
+import type { EvalCase } from "./case.js";
 import { normalizeRow, sameRows } from "./compare.js";
 
 export interface Outcome {

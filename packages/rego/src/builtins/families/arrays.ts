@@ -1,0 +1,4 @@
+/** Arrays: concat, slice, reverse, flatten. */
+import type { Builtin } from "../types.js";
+
+export const arrayBuiltins: readonly Builtin[] = [];

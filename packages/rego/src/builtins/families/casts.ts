@@ -1,0 +1,4 @@
+/** Conversions between types (to_number). */
+import type { Builtin } from "../types.js";
+
+export const castBuiltins: readonly Builtin[] = [];

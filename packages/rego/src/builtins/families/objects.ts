@@ -1,0 +1,4 @@
+/** Objects: get, keys, remove, union, filter, subset. */
+import type { Builtin } from "../types.js";
+
+export const objectBuiltins: readonly Builtin[] = [];
