@@ -54,12 +54,23 @@ export class Lowerer {
     const frame = new Frame();
     const scope = new Scope(frame);
     for (const arg of rule.head.args ?? []) this.declarePattern(arg, scope);
-    const params = (rule.head.args ?? []).map((a) => this.lowerTerm(a, scope));
+    const args = rule.head.args ?? [];
+    const computed: [P.PLocal, A.Term][] = [];
+    const params = args.map((a): P.PTerm => {
+      if (isPattern(a)) return this.lowerTerm(a, scope);
+      const temp = this.hiddenLocal(scope, `$arg${computed.length}`, a.loc);
+      computed.push([temp, a]);
+      return temp;
+    });
     const body = this.lowerBody(rule.body, scope);
-    const keys = placement.keys.map((k) => this.lowerTerm(k, scope));
+    // Arguments that are computed (a template string) are checked once the body has run.
+    for (const [temp, a] of computed) body.exprs.push({ k: "unify", a: temp, b: this.lowerTerm(a, scope), loc: a.loc });
+    const hoist: P.PExpr[] = [];
+    const keys = placement.keys.map((k) => this.lowerHeadTerm(k, scope, hoist));
     const head = rule.head;
-    const element = head.contains && head.key ? this.lowerTerm(head.key, scope) : undefined;
-    const value: P.PTerm = head.value ? this.lowerTerm(head.value, scope) : { k: "const", v: true, loc: head.loc };
+    const element = head.contains && head.key ? this.lowerHeadTerm(head.key, scope, hoist) : undefined;
+    const value: P.PTerm = head.value ? this.lowerHeadTerm(head.value, scope, hoist) : { k: "const", v: true, loc: head.loc };
+    body.exprs.push(...hoist);
     const elseRule = rule.else ? this.lowerRule(rule.else, placement) : undefined;
     return {
       kind: placement.kind,
@@ -79,13 +90,37 @@ export class Lowerer {
     };
   }
 
+  /**
+   * A head term. Refs that bind variables (`q := xs[_]`) move into the body, as OPA's
+   * RewriteRefsInHead does: the head then only reads bound variables.
+   */
+  private lowerHeadTerm(t: A.Term, scope: Scope, hoist: P.PExpr[]): P.PTerm {
+    const lowered = this.lowerTerm(t, scope, hoist);
+    const replace = (x: P.PTerm): P.PTerm => {
+      switch (x.k) {
+        case "ref":
+          return this.hoisted(x, scope, hoist);
+        case "array":
+          return { ...x, items: x.items.map(replace) };
+        case "set":
+          return { ...x, items: x.items.map(replace) };
+        case "object":
+          return { ...x, keys: x.keys.map(replace), values: x.values.map(replace) };
+        default:
+          return x;
+      }
+    };
+    return replace(lowered);
+  }
+
   /** A query body, with the plan expression standing for each of its expressions. */
   lowerQuery(body: A.Body): { body: P.PBody; frame: Frame; mains: (P.PExpr | undefined)[] } {
     const frame = new Frame();
     const scope = new Scope(frame);
-    this.declareBodyVars(body, scope);
+    this.declareImplicit(body, scope);
     const exprs: P.PExpr[] = [];
     const mains = body.map((e) => {
+      this.declareAt(e, scope);
       const lowered = this.lowerExpr(e, scope);
       exprs.push(...lowered);
       return lowered[lowered.length - 1];
@@ -97,40 +132,60 @@ export class Lowerer {
 
   /** Lowers a body in `scope`, declaring its own locals there first. */
   lowerBody(body: A.Body, scope: Scope): P.PBody {
-    this.declareBodyVars(body, scope);
+    this.declareImplicit(body, scope);
     const exprs: P.PExpr[] = [];
-    for (const e of body) exprs.push(...this.lowerExpr(e, scope));
+    for (const e of body) {
+      this.declareAt(e, scope);
+      exprs.push(...this.lowerExpr(e, scope));
+    }
     return { exprs, locals: scope.ownSlots() };
   }
 
-  private declareBodyVars(body: A.Body, scope: Scope): void {
-    const assignedAt = new Map<string, number>();
+  /**
+   * Declares a body level's implicit locals (vars bound by unification) up front, so
+   * closures anywhere in the body capture them. Vars declared with `some` or `:=`
+   * are declared later, where their declaration is reached (`declareAt`): closures
+   * before that point have variables of their own.
+   */
+  private declareImplicit(body: A.Body, scope: Scope): void {
+    const explicit = new Map<string, number>();
     body.forEach((e, i) => {
-      for (const v of declaredVars(e)) {
-        if (v.name === "input" || v.name === "data") {
-          this.#ctx.compileError(`variables must not shadow ${v.name} (use a different variable name)`, v.loc);
-          continue;
-        }
-        if (scope.hasOwn(v.name) && !v.name.startsWith("$")) {
-          this.#ctx.compileError(e.node.type === "Assign" ? `var ${v.name} assigned above` : `var ${v.name} declared above`, v.loc);
-          continue;
-        }
-        scope.declare(v.name);
-        if (e.node.type === "Assign") assignedAt.set(v.name, i);
-      }
+      for (const v of declaredVars(e)) if (!explicit.has(v.name)) explicit.set(v.name, i);
     });
+    const reported = new Set<string>();
     body.forEach((e, i) => {
+      const functionNames = new Set(e.with.flatMap((w) => (this.#ctx.builtins.has(dottedName(w.value) ?? "") ? headVar(w.value) : [])));
       for (const v of usedVars(e)) {
         if (e.negated && v.name.startsWith("$")) continue;
-        const at = assignedAt.get(v.name);
-        if (at !== undefined && i < at) {
-          this.#ctx.compileError(`var ${v.name} referenced above`, body[at]!.loc);
-          assignedAt.delete(v.name);
+        if (functionNames.has(v)) continue;
+        const at = explicit.get(v.name);
+        if (at !== undefined) {
+          if (i < at && body[at]!.node.type === "Assign" && !reported.has(v.name)) {
+            this.#ctx.compileError(`var ${v.name} referenced above`, body[at]!.loc);
+            reported.add(v.name);
+          }
+          continue;
         }
         if (scope.lookup(v.name) !== undefined || this.isGlobal(v.name)) continue;
         scope.declare(v.name);
       }
     });
+  }
+
+  /** Declares the vars an expression introduces with `some` or `:=`. */
+  private declareAt(e: A.Expr, scope: Scope): void {
+    for (const v of declaredVars(e)) {
+      if (v.name === "input" || v.name === "data") {
+        this.#ctx.compileError(`variables must not shadow ${v.name} (use a different variable name)`, v.loc);
+        continue;
+      }
+      if (scope.hasOwn(v.name)) {
+        if (v.name.startsWith("$")) continue;
+        this.#ctx.compileError(e.node.type === "Assign" ? `var ${v.name} assigned above` : `var ${v.name} declared above`, v.loc);
+        continue;
+      }
+      scope.declare(v.name);
+    }
   }
 
   /** Declares every var in a pattern (function arguments) in `scope`. */
@@ -342,9 +397,16 @@ export class Lowerer {
     const parts: (string | P.PTemplatePart)[] = t.parts.map((p) => {
       if (p.type === "String") return p.value;
       const child = scope.child();
-      this.declareBodyVars([p], child);
-      const term = this.lowerTerm(p.node as A.Term, child);
-      return { term, body: { exprs: [], locals: child.ownSlots() }, loc: p.loc };
+      this.declareImplicit([p], child);
+      this.declareAt(p, child);
+      if (p.with.length === 0) {
+        const term = this.lowerTerm(p.node as A.Term, child);
+        return { term, body: { exprs: [], locals: child.ownSlots() }, loc: p.loc };
+      }
+      // `{a with input as x}`: the value is computed under the with modifiers.
+      const temp = this.hiddenLocal(child, "$part", p.loc);
+      const value: P.PExpr = { k: "unify", a: temp, b: this.lowerTerm(p.node as A.Term, child), loc: p.loc };
+      return { term: temp, body: { exprs: [this.withExpr(p, child, [value])], locals: child.ownSlots() }, loc: p.loc };
     });
     return { k: "template", parts, loc: t.loc };
   }
@@ -460,6 +522,23 @@ function arityMessage(b: Builtin, n: number): string {
   return `${b.name}: arity mismatch\n\thave: (${Array.from({ length: n }, () => "any").join(", ")})\n\twant: (${want})`;
 }
 
+/** `count`, `object.union_n`: the name a Var or a ref of strings spells. */
+function dottedName(t: A.Term): string | undefined {
+  if (t.type === "Var") return t.name;
+  if (t.type !== "Ref" || t.head.type !== "Var") return undefined;
+  const parts = [t.head.name];
+  for (const p of t.path) {
+    if (p.type !== "String") return undefined;
+    parts.push(p.value);
+  }
+  return parts.join(".");
+}
+
+function headVar(t: A.Term): A.VarTerm[] {
+  if (t.type === "Var") return [t];
+  return t.type === "Ref" && t.head.type === "Var" ? [t.head] : [];
+}
+
 function refHasLocalInPath(r: P.PRef): boolean {
   for (const p of r.path) {
     if (p.k === "local") return true;
@@ -471,6 +550,24 @@ function refHasLocalInPath(r: P.PRef): boolean {
 function allConst(terms: readonly P.PTerm[]): boolean {
   for (const t of terms) if (t.k !== "const") return false;
   return true;
+}
+
+/** A term that matches values structurally: vars, scalars, and arrays or objects of them. */
+function isPattern(t: A.Term): boolean {
+  switch (t.type) {
+    case "Var":
+    case "Null":
+    case "Boolean":
+    case "Number":
+    case "String":
+      return true;
+    case "Array":
+      return t.items.every(isPattern);
+    case "Object":
+      return t.entries.every(([k, v]) => isPattern(k) && isPattern(v));
+    default:
+      return false;
+  }
 }
 
 /** Every var in a term, closures included (for patterns such as function arguments). */

@@ -16,18 +16,24 @@ function subtreeRuleNodes(n: RuleNode, out: Set<RuleNode>): void {
   for (const c of n.children.values()) subtreeRuleNodes(c, out);
 }
 
-/** Rule nodes a data ref can reach. */
-function refTargets(root: RuleNode, path: readonly PTerm[], out: Set<RuleNode>): void {
-  let node = root;
+/**
+ * Rule nodes a data ref can reach: constant keys follow one child, anything else may
+ * be any child; where the ref ends, the whole subtree is read.
+ */
+function refTargets(node: RuleNode, path: readonly PTerm[], i: number, out: Set<RuleNode>): void {
   if (hasRules(node)) out.add(node);
-  for (const step of path) {
-    if (step.k !== "const" || typeof step.v !== "string") break;
-    const child = node.children.get(step.v);
-    if (!child) return;
-    node = child;
-    if (hasRules(node)) out.add(node);
+  if (i === path.length) {
+    subtreeRuleNodes(node, out);
+    return;
   }
-  subtreeRuleNodes(node, out);
+  const step = path[i]!;
+  if (step.k === "const") {
+    if (typeof step.v !== "string") return;
+    const child = node.children.get(step.v);
+    if (child) refTargets(child, path, i + 1, out);
+    return;
+  }
+  for (const child of node.children.values()) refTargets(child, path, i + 1, out);
 }
 
 class Deps {
@@ -44,7 +50,7 @@ class Deps {
         subtreeRuleNodes(this.root, this.out);
         return;
       case "ref":
-        if (t.head.k === "data") refTargets(this.root, t.path, this.out);
+        if (t.head.k === "data") refTargets(this.root, t.path, 0, this.out);
         else this.term(t.head);
         t.path.forEach((p) => this.term(p));
         return;

@@ -40,6 +40,7 @@ export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
   const placements = new Map<A.Rule, Placement>();
   const categories = new Map<RuleNode, { cat: Category; rule: A.Rule }[]>();
   for (const info of ctx.modules) {
+    ctx.node(info.pkg);
     for (const rule of info.module.rules) {
       const { ground, keys } = headPath(info, rule);
       const node = ctx.node(ground);

@@ -6,6 +6,7 @@
  */
 import type { Location } from "../ast/location.js";
 import type * as P from "./plan.js";
+import { objectPairs } from "./object-pairs.js";
 
 type Slots = Set<number>;
 
@@ -109,7 +110,11 @@ function declaredIn(t: P.PTerm | P.PExpr | P.PBody, out: Slots): void {
       declaredIn(t.body, out);
       return;
     case "template":
-      for (const p of t.parts) if (typeof p !== "string") declaredIn(p.body, out);
+      for (const p of t.parts) {
+        if (typeof p === "string") continue;
+        declaredIn(p.term, out);
+        declaredIn(p.body, out);
+      }
       return;
     case "ref":
       declaredIn(t.head, out);
@@ -276,6 +281,10 @@ function matchable(t: P.PTerm, safe: Slots): Outcome {
 
 function unifyOutcome(a: P.PTerm, b: P.PTerm, safe: Slots): Outcome {
   if (a.k === "array" && b.k === "array" && a.items.length === b.items.length) return pairwise(a.items, b.items, safe);
+  if (a.k === "object" && b.k === "object") {
+    const pairs = objectPairs(a, b);
+    if (pairs) return pairwise(pairs[0], pairs[1], safe);
+  }
   const ea = evaluable(a, safe);
   if (ea.ok) {
     const mb = matchable(b, union(safe, ea.outputs));
@@ -389,7 +398,9 @@ export function reorder(body: P.PBody, safe: Slots, report: UnsafeReport | undef
       const own: Slots = new Set();
       declaredIn(e, own);
       const unsafe = new Set([...all].filter((s) => !known.has(s) && !own.has(s)));
-      report.unsafe(unsafe, e.loc, report.isPrint(e), e);
+      // Nothing unsafe at this level: the cause is inside a nested body.
+      if (unsafe.size === 0) finishNested(e, known, report);
+      else report.unsafe(unsafe, e.loc, report.isPrint(e), e);
     }
     body.exprs = [...placed, ...remaining];
   }

@@ -8,7 +8,36 @@ import { ErrorCode, RegoError } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import { ObjectBuilder, RSet, ValueMap, isObject, objectSome, type Value } from "../ast/value.js";
 
-type Slot = { kind: "object"; entries: ValueMap<[Value, Slot]> } | { kind: "value"; value: Value } | { kind: "set"; set: RSet };
+type ObjectSlot = { kind: "object"; entries: ValueMap<[Value, Slot]> };
+type Slot = ObjectSlot | { kind: "value"; value: Value } | { kind: "set"; set: RSet };
+
+/** A value as a slot: objects become object slots all the way down, so rules can add below them. */
+function slotOf(value: Value): Slot {
+  if (value instanceof RSet) return { kind: "set", set: new RSet(value) };
+  if (!isObject(value)) return { kind: "value", value };
+  const entries = new ValueMap<[Value, Slot]>();
+  objectSome(value, (k, v) => {
+    entries.set(k, [k, slotOf(v)]);
+    return false;
+  });
+  return { kind: "object", entries };
+}
+
+function mergeSlot(parent: ObjectSlot, key: Value, incoming: Slot, loc: Location): void {
+  const found = parent.entries.get(key);
+  if (!found) {
+    parent.entries.set(key, [key, incoming]);
+    return;
+  }
+  const existing = found[1];
+  if (existing.kind === "object" && incoming.kind === "object") {
+    for (const [k, child] of incoming.entries.values()) mergeSlot(existing, k, child, loc);
+  } else if (existing.kind === "set" && incoming.kind === "set") {
+    for (const v of incoming.set) existing.set.add(v);
+  } else if (!(existing.kind === "value" && incoming.kind === "value" && equalValues(existing.value, incoming.value))) {
+    throw conflict(loc);
+  }
+}
 
 const KEYS_MUST_BE_UNIQUE = "object keys must be unique";
 
@@ -40,34 +69,15 @@ export class DocumentBuilder {
       } else if (!found) {
         slot.entries.set(key, [key, { kind: "value", value }]);
       } else if (found[1].kind !== "value" || !equalValues(found[1].value, value)) {
-        if (found[1].kind === "object" && isObject(value)) this.#mergeInto(found[1], value, loc);
-        else throw conflict(loc);
+        // A rule's value is a leaf: other rules cannot reach into it.
+        throw conflict(loc);
       }
     }
   }
 
   /** Merges a whole document (a child node's value, base data) in at `key`. */
   merge(key: Value, value: Value, loc: Location): void {
-    const root = this.#root as Extract<Slot, { kind: "object" }>;
-    const found = root.entries.get(key);
-    if (!found) {
-      root.entries.set(key, [key, { kind: "value", value }]);
-      return;
-    }
-    if (found[1].kind === "object" && isObject(value)) this.#mergeInto(found[1], value, loc);
-    else if (found[1].kind === "value" && equalValues(found[1].value, value)) return;
-    else throw conflict(loc);
-  }
-
-  #mergeInto(slot: Extract<Slot, { kind: "object" }>, value: Value, loc: Location): void {
-    if (!isObject(value)) throw conflict(loc);
-    objectSome(value, (k, v) => {
-      const found = slot.entries.get(k);
-      if (!found) slot.entries.set(k, [k, { kind: "value", value: v }]);
-      else if (found[1].kind === "object" && isObject(v)) this.#mergeInto(found[1], v, loc);
-      else if (!(found[1].kind === "value" && equalValues(found[1].value, v))) throw conflict(loc);
-      return false;
-    });
+    mergeSlot(this.#root as ObjectSlot, key, slotOf(value), loc);
   }
 
   build(): Value {

@@ -12,10 +12,12 @@ import { equalValues } from "../ast/compare.js";
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import { ObjectBuilder, RSet, isObject, type Value } from "../ast/value.js";
+import { RNumber } from "../ast/number.js";
 import { canonical } from "../ast/value-key.js";
 import type { BuiltinContext } from "../builtins/types.js";
 import type * as P from "../compile/plan.js";
 import { nodeName } from "../compile/plan.js";
+import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { DocumentBuilder } from "./document-builder.js";
 import { OverrideNode, patch } from "./overrides.js";
@@ -221,6 +223,10 @@ export class Evaluator {
       if (a.items.length !== b.items.length) return false;
       return this.unifyPairs(a.items, b.items, 0, [], f, k);
     }
+    if (a.k === "object" && b.k === "object") {
+      const pairs = objectPairs(a, b);
+      if (pairs) return this.unifyPairs(pairs[0], pairs[1], 0, [], f, k);
+    }
     if (this.evaluable(a, f)) return this.evalTerm(a, f, (va) => this.unifyValue(b, va, f, k));
     return this.evalTerm(b, f, (vb) => this.unifyValue(a, vb, f, k));
   }
@@ -254,7 +260,7 @@ export class Evaluator {
 
   /** Neither side can be evaluated yet. */
   private stuck(a: P.PTerm, b: P.PTerm, f: Frame): boolean {
-    if (a.k === "array" && b.k === "array") return false;
+    if ((a.k === "array" && b.k === "array") || (a.k === "object" && b.k === "object")) return false;
     return !this.evaluable(a, f) && !this.evaluable(b, f);
   }
 
@@ -455,6 +461,16 @@ export class Evaluator {
     return iterate(v, (key, child) => this.unifyValue(p, key, f, () => this.walkValue(child, path, i + 1, f, k)));
   }
 
+  /** Walks into base documents: object keys are store paths, so `data.a[2]` reads `"2"`. */
+  private walkBase(v: Value, path: readonly P.PTerm[], i: number, f: Frame, k: VK): boolean {
+    if (i === path.length) return k(v);
+    const p = path[i]!;
+    const bound = p.k === "const" ? p.v : p.k === "local" ? f[p.slot] : undefined;
+    if (bound === undefined || Array.isArray(v) || !isObject(v)) return this.walkValue(v, path, i, f, k);
+    const child = lookup(v, storageKey(bound));
+    return child === undefined ? false : this.walkBase(child, path, i + 1, f, k);
+  }
+
   /**
    * Walks `path[i…]` through the rule tree and base documents together. At a node
    * that holds rules, the node's document is computed (once per query) and the walk
@@ -474,14 +490,15 @@ export class Evaluator {
     if (over?.value !== undefined) return this.walkValue(over.value, path, i, f, k);
     if (!node) {
       const v = over ? patch(base, over, loc) : base;
-      return v === undefined ? false : this.walkValue(v, path, i, f, k);
+      return v === undefined ? false : this.walkBase(v, path, i, f, k);
     }
     if (i === path.length || node.rules.length > 0 || node.defaultRule || node.arity !== undefined) {
       const doc = this.dataDocument(node, keys, base, over);
       return doc === undefined ? false : this.walkValue(doc, path, i, f, k);
     }
     const p = path[i]!;
-    const step = (key: Value): boolean => {
+    const step = (raw: Value): boolean => {
+      const key = storageKey(raw);
       if (typeof key !== "string") {
         const doc = this.dataDocument(node, keys, base, over);
         const child = doc === undefined ? undefined : lookup(doc, key);
@@ -506,6 +523,7 @@ export class Evaluator {
   /** The document at a node: its rules' value, or its children and base data merged. */
   dataDocument(node: P.RuleNode, path: readonly string[], base: Value | undefined, over: OverrideNode | undefined): Value | undefined {
     if (over && over.value !== undefined) return over.value;
+    if (base !== undefined && (node.rules.length > 0 || node.defaultRule)) return over ? patch(base, over, node.rules[0]!.loc) : base;
     const cached = this.#cache.get(node);
     if (cached !== undefined) return cached === NONE ? undefined : cached;
     let doc = this.computeDocument(node, path, base, over);
@@ -629,17 +647,19 @@ export class Evaluator {
     });
   }
 
+  /** A replacement runs without any mock in force: a mock can call the original. */
   private callMock(mock: Mock, t: P.PCall, args: Value[], k: VK): boolean {
-    switch (mock.kind) {
-      case "value":
-        return k(mock.value);
-      case "function":
-        return this.callFunction(mock.node, args, t.loc, k);
-      case "builtin": {
-        const v = callBuiltin(this, mock.builtin, args, t.loc);
-        return v === undefined ? false : k(v);
-      }
+    if (mock.kind === "value") return k(mock.value);
+    const saved = this.#mocks;
+    this.#mocks = undefined;
+    let result: Value | undefined;
+    try {
+      if (mock.kind === "function") this.callFunction(mock.node, args, t.loc, (v) => ((result = v), true));
+      else result = callBuiltin(this, mock.builtin, args, t.loc);
+    } finally {
+      this.#mocks = saved;
     }
+    return result === undefined ? false : k(result);
   }
 
   callFunction(node: P.RuleNode, args: readonly Value[], loc: Location, k: VK): boolean {
@@ -733,6 +753,16 @@ function constantValue(node: P.RuleNode): Value | undefined {
     constantCache.set(node, c);
   }
   return c.v;
+}
+
+/**
+ * Keys into the data tree are strings, as paths into OPA's store are: `data[2]` reads
+ * `data["2"]`. (Inside a value, `obj[2]` stays a number and misses `"2"`.)
+ */
+function storageKey(key: Value): Value {
+  if (typeof key === "number" && Number.isInteger(key)) return String(key);
+  if (key instanceof RNumber && key.bigint !== null) return key.bigint.toString();
+  return key;
 }
 
 /** `with input.a.b as v`: input with `v` written at the path. */

@@ -2,9 +2,8 @@
  * `with data.a.b as v` replacements, as a tree by path. A replacement hides whatever
  * base or virtual document was at its path; values above it are patched.
  */
-import { ErrorCode, RegoError } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
-import { ObjectBuilder, isObject, objectGet, objectSome, type ObjectValue, type Value } from "../ast/value.js";
+import { ObjectBuilder, isObject, objectGet, objectSome, type Value } from "../ast/value.js";
 
 export class OverrideNode {
   value: Value | undefined;
@@ -33,22 +32,24 @@ export class OverrideNode {
   }
 }
 
-/** `value` with the replacements below `node` written in. */
+/**
+ * `value` with the replacements below `node` written in. A replacement below a value
+ * that is not an object replaces it with an object (`with input.a as 1 with
+ * input.a.b as 2` gives `{"a": {"b": 2}}`), as OPA does.
+ */
 export function patch(value: Value | undefined, node: OverrideNode, loc: Location): Value | undefined {
   if (node.value !== undefined) return node.value;
   if (node.children.size === 0) return value;
-  if (value !== undefined && !isObject(value)) {
-    throw new RegoError(ErrorCode.EvalWithMergeError, "real and replacement data could not be merged", loc);
-  }
+  void loc;
   const b = new ObjectBuilder();
-  if (value !== undefined) {
+  if (value !== undefined && isObject(value)) {
     objectSome(value, (k, v) => {
       if (typeof k !== "string" || !node.children.has(k)) b.set(k, v);
       return false;
     });
   }
   for (const [k, child] of node.children) {
-    const existing = value === undefined ? undefined : objectGet(value as ObjectValue, k);
+    const existing = value === undefined || !isObject(value) ? undefined : objectGet(value, k);
     const patched = patch(existing, child, loc);
     if (patched !== undefined) b.set(k, patched);
   }
