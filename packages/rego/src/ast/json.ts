@@ -10,10 +10,14 @@ import { RNumber, numberText, numberFromText } from "./number.js";
 import { RSet, RObject, sortedKeys, type Value, type JsonObject } from "./value.js";
 import { compareStrings } from "./compare.js";
 
-/** Serialises a value as Go's `json.Marshal` (compact) or `MarshalIndent(v, "", indent)`. */
-export function stringifyValue(v: Value, indent = ""): string {
+/**
+ * Serialises a value as Go's `json.Marshal` (compact) or `MarshalIndent(v, prefix,
+ * indent)` (nested lines start with `prefix`, as when the value sits inside an
+ * indented document).
+ */
+export function stringifyValue(v: Value, indent = "", prefix = ""): string {
   const out: string[] = [];
-  write(v, out, indent, "");
+  write(v, out, indent, prefix);
   return out.join("");
 }
 

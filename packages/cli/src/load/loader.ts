@@ -1,0 +1,104 @@
+/**
+ * OPA's loader semantics for `-d` and `-b`.
+ *
+ * `-d PATH`: a `.rego` file is a module; a `.json`/`.yaml`/`.yml` file is data merged
+ * at the root; a directory is walked, and each data file in `DIR/a/b/` is merged at
+ * `data.a.b` (a file at the directory's root lands at `data`).
+ *
+ * `-b PATH`: a bundle directory or `.tar.gz`: modules, and only files named
+ * `data.json` / `data.yaml` as data, at the path of their directory.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import type { Value } from "@regolith/rego";
+import { CliError } from "../exit-codes.js";
+import { parseDataFile } from "./documents.js";
+import { mergeAt, type MutableTree } from "./merge.js";
+import { readTarGz } from "./tar.js";
+
+export interface SourceFile {
+  /** The name errors and locations use: the path as the user gave it. */
+  readonly name: string;
+  readonly source: string;
+}
+
+export interface Loaded {
+  readonly modules: SourceFile[];
+  readonly data: MutableTree;
+}
+
+const DATA_FILE = /\.(json|ya?ml)$/i;
+
+function read(path: string, shown: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    throw new CliError(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}
+
+function segments(relDir: string): string[] {
+  return relDir === "" ? [] : relDir.split(sep);
+}
+
+export function emptyLoaded(): Loaded {
+  return { modules: [], data: {} };
+}
+
+/** Adds one `-d` path to `into`. */
+export function loadDataPath(into: Loaded, path: string, cwd: string): void {
+  const full = resolve(cwd, path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(full).isDirectory();
+  } catch {
+    throw new CliError(`${path}: no such file or directory`);
+  }
+  if (!isDir) {
+    if (path.endsWith(".rego")) into.modules.push({ name: path, source: read(full, path) });
+    else if (DATA_FILE.test(path)) mergeAt(into.data, [], parseDataFile(read(full, path), path), path);
+    else throw new CliError(`${path}: unsupported file type (want .rego, .json, .yaml or .yml)`);
+    return;
+  }
+  for (const file of walk(full)) {
+    const shown = join(path, relative(full, file));
+    if (file.endsWith(".rego")) into.modules.push({ name: shown, source: read(file, shown) });
+    else if (DATA_FILE.test(file)) {
+      const dir = relative(full, join(file, ".."));
+      mergeAt(into.data, segments(dir), parseDataFile(read(file, shown), shown), shown);
+    }
+  }
+}
+
+/** Adds one `-b` bundle (directory or `.tar.gz`) to `into`. */
+export function loadBundlePath(into: Loaded, path: string, cwd: string): void {
+  const full = resolve(cwd, path);
+  let files: [string, () => string][];
+  try {
+    if (statSync(full).isDirectory()) {
+      files = walk(full).map((f) => [relative(full, f).split(sep).join("/"), () => read(f, join(path, relative(full, f)))]);
+    } else {
+      const archive = readTarGz(readFileSync(full), path);
+      files = [...archive].map(([name, bytes]) => [name, () => bytes.toString("utf8")]);
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${path}: no such file or directory`);
+  }
+  for (const [rel, text] of files.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const shown = `${path}/${rel}`;
+    const base = rel.slice(rel.lastIndexOf("/") + 1);
+    const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")).split("/") : [];
+    if (rel.endsWith(".rego")) into.modules.push({ name: shown, source: text() });
+    else if (base === "data.json" || base === "data.yaml" || base === "data.yml") {
+      const value: Value = parseDataFile(text(), shown);
+      mergeAt(into.data, dir, value, shown);
+    }
+  }
+}

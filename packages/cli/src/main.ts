@@ -1,0 +1,51 @@
+/**
+ * The `regolith` command. `main` takes its arguments and streams and returns the exit
+ * code; it never touches `process` (the bin file wires it to the real process).
+ */
+import { CliError, ExitCode } from "./exit-codes.js";
+import type { Streams } from "./io.js";
+import { evalCommand } from "./commands/eval.js";
+import { version } from "./version.js";
+
+type Command = (argv: readonly string[], io: Streams) => Promise<number>;
+
+const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
+  ["eval", { run: evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
+]);
+
+const USAGE = `Usage: regolith COMMAND [flags]
+
+Regolith: policy-as-code for credential hygiene in CI/CD, with a Rego engine.
+
+Commands:
+${[...COMMANDS].map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join("\n")}
+
+Run 'regolith COMMAND --help' for a command's flags.
+Flags: --version, --help
+`;
+
+export async function main(argv: readonly string[], io: Streams): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(USAGE);
+    return name === undefined ? ExitCode.Error : ExitCode.Ok;
+  }
+  if (name === "--version" || name === "version") {
+    io.stdout.write(`regolith ${version()}\n`);
+    return ExitCode.Ok;
+  }
+  const command = COMMANDS.get(name);
+  if (!command) {
+    io.stderr.write(`regolith: unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
+    return ExitCode.Error;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`regolith ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
