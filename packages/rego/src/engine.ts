@@ -40,6 +40,15 @@ export interface EngineOptions {
   readonly builtins?: readonly Builtin[];
 }
 
+export interface PrepareOptions {
+  /**
+   * Report the value of a lone query expression even when it is `false`, as OPA's
+   * `rego` package (and `opa eval`) does. With several expressions, or iteration,
+   * `false` still fails the query. Set to false for topdown's plain semantics.
+   */
+  readonly captureValues?: boolean;
+}
+
 export interface EvaluateOptions {
   /** The input document; leave undefined for no input. */
   readonly input?: Value;
@@ -106,10 +115,11 @@ export class Engine {
   }
 
   /** Parses and compiles a query against the modules; throws `RegoErrors`. */
-  prepare(query: string): PreparedQuery {
+  prepare(query: string, options: PrepareOptions = {}): PreparedQuery {
     const policy = this.compile();
     const body = parseQuery(query, { file: "" });
-    return new PreparedQuery(policy, compileQuery(policy, body, query), this.#data, this.#options);
+    const keepFalse = (options.captureValues ?? true) && body.length === 1 && !iterates(body);
+    return new PreparedQuery(policy, compileQuery(policy, body, query), this.#data, this.#options, keepFalse);
   }
 }
 
@@ -123,13 +133,17 @@ export class PreparedQuery {
   /** Slots reported as bindings: the query's own variables. */
   readonly #outputs: { readonly slot: number; readonly name: string }[];
 
-  constructor(policy: CompiledPolicy, query: CompiledQuery, data: Value, options: EngineOptions) {
+  readonly #keepFalse: ReadonlySet<PExpr> | undefined;
+
+  constructor(policy: CompiledPolicy, query: CompiledQuery, data: Value, options: EngineOptions, keepFalse = false) {
     this.#policy = policy;
     this.#query = query;
     this.#data = data;
     this.#options = options;
     this.#valueExprs = query.expressions.map((e) => valueExpr(e.main));
     this.#outputs = query.slotNames.flatMap((name, slot) => (isUserVar(name) ? [{ slot, name }] : []));
+    const lone = keepFalse ? this.#valueExprs[0] : undefined;
+    this.#keepFalse = lone ? new Set([lone]) : undefined;
   }
 
   /** Evaluates the query: every solution, plus the error that ended evaluation, if any. */
@@ -148,6 +162,7 @@ export class PreparedQuery {
     const results: Result[] = [];
     const capture = new Map<PExpr, Value>();
     ev.capture = capture;
+    ev.keepFalse = this.#keepFalse;
     const frame: Frame = new Array(this.#query.slots);
     try {
       const convert = options.rawValues ? (v: Value) => v : toJSONData;
@@ -182,6 +197,23 @@ export class PreparedQuery {
     });
     return { expressions, bindings };
   }
+}
+
+/** OPA's `iteration`: a ref with a variable key, outside comprehensions. */
+function iterates(body: A.Body): boolean {
+  let found = false;
+  const visit = (x: unknown): void => {
+    if (found || typeof x !== "object" || x === null) return;
+    const node = x as { type?: string; path?: A.Term[] };
+    if (node.type === "ArrayComprehension" || node.type === "SetComprehension" || node.type === "ObjectComprehension") return;
+    if (node.type === "Ref" && node.path!.some((p) => p.type === "Var")) {
+      found = true;
+      return;
+    }
+    for (const [k, v] of Object.entries(x)) if (k !== "loc") visit(v);
+  };
+  visit(body);
+  return found;
 }
 
 /** Generated names (`$0`, hoisted temporaries) are not reported. */

@@ -2,7 +2,7 @@
  * @regolith/rego: a Rego-compatible policy engine. The public surface.
  */
 export { Engine, PreparedQuery } from "./engine.js";
-export type { EngineOptions, EvaluateOptions, Evaluation, Result, ResultSet, ExpressionValue } from "./engine.js";
+export type { EngineOptions, PrepareOptions, EvaluateOptions, Evaluation, Result, ResultSet, ExpressionValue } from "./engine.js";
 
 export { parseModule, parseQuery, parseTerm } from "./parse/parser.js";
 export type { ParseOptions } from "./parse/parser.js";

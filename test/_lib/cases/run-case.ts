@@ -46,7 +46,12 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function runEvalCase(c: EvalCase): Outcome {
+export interface RunOptions {
+  /** Evaluate without rule indices (the index's oracle). */
+  readonly unindexed?: boolean;
+}
+
+export function runEvalCase(c: EvalCase, run: RunOptions = {}): Outcome {
   let engine: Engine;
   try {
     engine = new Engine({ builtins: [testSleep] });
@@ -57,9 +62,15 @@ export function runEvalCase(c: EvalCase): Outcome {
   }
   let evaluation;
   try {
-    const prepared = engine.prepare(c.query);
+    const prepared = engine.prepare(c.query, { captureValues: false });
     const input = inputOf(c);
-    const options: EvaluateOptions = { strictBuiltinErrors: c.strictError, timeoutMs: CASE_TIMEOUT_MS, env: c.env, ...(input !== undefined ? { input } : {}) };
+    const options: EvaluateOptions = {
+      strictBuiltinErrors: c.strictError,
+      timeoutMs: CASE_TIMEOUT_MS,
+      env: c.env,
+      unindexed: run.unindexed ?? false,
+      ...(input !== undefined ? { input } : {}),
+    };
     evaluation = prepared.evaluate(options);
   } catch (e) {
     return { pass: false, reason: `compile: ${describe(e)}` };

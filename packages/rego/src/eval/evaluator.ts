@@ -77,6 +77,8 @@ export class Evaluator {
   #steps = 0;
   /** Values of top-level query expressions, captured as they are evaluated. */
   capture: Map<P.PExpr, Value> | undefined;
+  /** Query expressions whose value is reported even when it is `false` (OPA's captured values). */
+  keepFalse: ReadonlySet<P.PExpr> | undefined;
   readonly #root: P.RuleNode;
 
   constructor(root: P.RuleNode, options: EvalOptions) {
@@ -109,7 +111,7 @@ export class Evaluator {
         return this.unify(e.a, e.b, f, k);
       case "term":
         return this.evalTerm(e.t, f, (v) => {
-          if (v === false) return false;
+          if (v === false && !this.keepFalse?.has(e)) return false;
           if (this.capture) this.capture.set(e, v);
           return k();
         });

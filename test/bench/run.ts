@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: performance figures as ratios, not timed tests.
+ *
+ * (a) scan: a two-rule policy over 100,000 generated objects (~50 MB of JSON),
+ *     against JSON.parse of the same text and a plain-JS loop doing the same work.
+ * (b) decision: a small authorization policy evaluated 100,000 times in-process.
+ */
+import { Engine, type Value } from "@regolith/rego";
+import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+function best<T>(runs: number, f: () => T): [T, number] {
+  let result!: T;
+  let ms = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const [v, t] = time(f);
+    result = v;
+    ms = Math.min(ms, t);
+  }
+  return [result, ms];
+}
+
+function scan(): void {
+  const text = generateTokens(100_000);
+  const [input, parseMs] = best(3, () => JSON.parse(text) as Value);
+  const [jsIds, jsMs] = best(3, () => scanInJS(input));
+  const engine = new Engine().addModule("scan.rego", scanPolicy);
+  const query = engine.prepare("data.bench.deny");
+  const [results, regoMs] = best(3, () => query.eval({ input }));
+  const regoIds = results[0]?.expressions[0]?.value as unknown[];
+  if (regoIds.length !== jsIds.length) throw new Error(`scan disagrees: rego ${regoIds.length}, js ${jsIds.length}`);
+  const budget = parseMs + jsMs;
+  console.log("(a) scan over 100,000 objects");
+  console.log(`    input size           ${(text.length / 1e6).toFixed(1)} MB, ${regoIds.length} findings`);
+  console.log(`    JSON.parse           ${parseMs.toFixed(1)} ms`);
+  console.log(`    plain-JS loop        ${jsMs.toFixed(1)} ms`);
+  console.log(`    regolith eval        ${regoMs.toFixed(1)} ms`);
+  console.log(`    eval / (parse+loop)  ${(regoMs / budget).toFixed(2)}x   (target: at most 3x)`);
+}
+
+function decisions(): void {
+  const engine = new Engine().addModule("authz.rego", authzPolicy);
+  const query = engine.prepare("data.authz.allow");
+  const inputs = authzInputs(1000);
+  let allowed = 0;
+  for (let i = 0; i < 10_000; i++) query.eval({ input: inputs[i % inputs.length]! });
+  const n = 100_000;
+  const [, ms] = time(() => {
+    for (let i = 0; i < n; i++) if (query.eval({ input: inputs[i % inputs.length]! })[0]?.expressions[0]?.value === true) allowed++;
+  });
+  console.log("(b) authorization decision, 100,000 evaluations in-process");
+  console.log(`    allowed              ${allowed}`);
+  console.log(`    per decision         ${((ms * 1000) / n).toFixed(2)} µs   (target: at most 20 µs)`);
+}
+
+scan();
+decisions();
