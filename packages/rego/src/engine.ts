@@ -38,6 +38,8 @@ export interface EngineOptions {
   readonly print?: (message: string) => void;
   /** Host-defined builtins (OPA's `rego.Function`), added to the builtin table. */
   readonly builtins?: readonly Builtin[];
+  /** Allow the experimental keywords `and` / `or` in modules. */
+  readonly experimentalKeywords?: boolean;
 }
 
 export interface PrepareOptions {
@@ -83,7 +85,7 @@ export class Engine {
 
   /** Parses and adds a module; throws `RegoErrors` on parse errors. */
   addModule(file: string, source: string): this {
-    this.#modules.set(file, parseModule(source, { file }));
+    this.#modules.set(file, parseModule(source, { file, experimentalKeywords: this.#options.experimentalKeywords ?? false }));
     this.#policy = undefined;
     return this;
   }

@@ -23,6 +23,7 @@ export interface EvalCase {
   readonly sortBindings: boolean;
   readonly strictError: boolean;
   readonly ignoreGeneratedVars: boolean;
+  readonly experimentalKeywords: boolean;
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -66,6 +67,7 @@ export function readCaseFile(path: string, idPrefix: string, dir: string): EvalC
     sortBindings: c["sort_bindings"] === true,
     strictError: c["strict_error"] === true,
     ignoreGeneratedVars: c["ignore_generated_vars"] === true,
+    experimentalKeywords: c["experimental_keywords"] === true,
     env: (c["env"] as Record<string, string> | undefined) ?? {},
   }));
 }

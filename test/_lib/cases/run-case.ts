@@ -54,7 +54,7 @@ export interface RunOptions {
 export function runEvalCase(c: EvalCase, run: RunOptions = {}): Outcome {
   let engine: Engine;
   try {
-    engine = new Engine({ builtins: [testSleep] });
+    engine = new Engine({ builtins: [testSleep], experimentalKeywords: c.experimentalKeywords });
     c.modules.forEach((m, i) => engine.addModule(`test-${i}.rego`, m));
     engine.setData(c.data ?? {});
   } catch (e) {

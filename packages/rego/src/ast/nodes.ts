@@ -153,7 +153,19 @@ export interface Block {
   readonly loc: Location;
 }
 
-export type ExprNode = Term | Unify | Assign | SomeDecl | SomeIn | Every | Block;
+/**
+ * `a and b`, `a or b` (experimental keywords): each operand is a literal of its own
+ * (possibly negated, a `{ … }` block, or a parenthesized group); the whole succeeds
+ * at most once and binds nothing outside.
+ */
+export interface Logic {
+  readonly type: "Logic";
+  readonly op: "and" | "or";
+  readonly operands: readonly Expr[];
+  readonly loc: Location;
+}
+
+export type ExprNode = Term | Unify | Assign | SomeDecl | SomeIn | Every | Block | Logic;
 
 /** `with target as value`. */
 export interface With {

@@ -67,6 +67,7 @@ export function usedVars(e: A.Expr): A.VarTerm[] {
       termVars(n.domain, out);
       break;
     case "Block":
+    case "Logic":
       break;
     default:
       termVars(n, out);

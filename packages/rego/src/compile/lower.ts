@@ -265,12 +265,44 @@ export class Lowerer {
         return { k: "every", key, value, domain, body, loc };
       }
       case "Block":
-        return { k: "not", body: this.lowerBody(n.body, scope.child()), loc };
+        // A positive block (an operand group): holds once, binds nothing outside.
+        return { k: "any", bodies: [this.lowerBody(n.body, scope.child())], loc };
+      case "Logic":
+        return this.lowerLogic(n, scope);
       case "Call":
         return this.lowerCallExpr(n, scope, loc, hoist);
       default:
-        return { k: "term", t: this.lowerTerm(n, scope, hoist), loc };
+        return { k: "term", t: this.lowerTerm(n as A.Term, scope, hoist), loc };
     }
+  }
+
+  /**
+   * `a and b` / `a or b`: bodies that succeed at most once and bind nothing outside.
+   * An `and` is one body of its operands; an `or` is a body per operand.
+   */
+  private lowerLogic(n: A.Logic, scope: Scope): P.PExpr {
+    if (n.op === "or") return { k: "any", bodies: n.operands.map((o) => this.lowerOperand(o, scope.child())), loc: n.loc };
+    const child = scope.child();
+    const exprs: P.PExpr[] = [];
+    const locals: number[] = [];
+    for (const o of n.operands) {
+      const body = this.lowerOperand(o, child);
+      exprs.push(...body.exprs);
+      locals.push(...body.locals);
+    }
+    return { k: "any", bodies: [{ exprs, locals: [...new Set([...locals, ...child.ownSlots()])] }], loc: n.loc };
+  }
+
+  /** One operand of `and` / `or`: a `{ … }` block has a scope of its own. */
+  private lowerOperand(o: A.Expr, scope: Scope): P.PBody {
+    if (o.node.type === "Block" && !o.negated && o.with.length === 0) {
+      const inner = scope.child();
+      const body = this.lowerBody(o.node.body, inner);
+      return { exprs: body.exprs, locals: [...body.locals, ...scope.ownSlots()] };
+    }
+    this.declareImplicit([o], scope);
+    this.declareAt(o, scope);
+    return { exprs: this.lowerExpr(o, scope), locals: scope.ownSlots() };
   }
 
   /** A call statement: the output-argument form unifies the result with the extra argument. */

@@ -161,7 +161,14 @@ export type FunctionReplacement =
   | { readonly kind: "builtin"; readonly builtin: Builtin }
   | { readonly kind: "function"; readonly node: RuleNode };
 
-export type PExpr = PUnify | PTruthy | PNot | PEvery | PWithExpr;
+/** `a or b` (a body per operand), `a and b` (one body): succeeds once if a body holds. */
+export interface PAny {
+  readonly k: "any";
+  readonly bodies: readonly PBody[];
+  readonly loc: Location;
+}
+
+export type PExpr = PUnify | PTruthy | PNot | PEvery | PWithExpr | PAny;
 
 export interface PBody {
   /** Mutable while the compiler reorders; frozen afterwards. */

@@ -96,6 +96,9 @@ class Deps {
       case "not":
         this.body(e.body);
         return;
+      case "any":
+        e.bodies.forEach((b) => this.body(b));
+        return;
       case "every":
         this.term(e.domain);
         this.body(e.body);

@@ -84,6 +84,9 @@ function slotsOfExpr(e: P.PExpr, out: Slots): void {
       }
       slotsOfBody(e.body, out);
       return;
+    case "any":
+      for (const b of e.bodies) slotsOfBody(b, out);
+      return;
   }
 }
 
@@ -142,12 +145,15 @@ function declaredIn(t: P.PTerm | P.PExpr | P.PBody, out: Slots): void {
     case "with":
       declaredIn(t.body, out);
       return;
+    case "any":
+      for (const b of t.bodies) declaredIn(b, out);
+      return;
     default:
       return;
   }
 }
 
-const EXPR_KINDS = new Set(["unify", "term", "not", "every", "with"]);
+const EXPR_KINDS = new Set(["unify", "term", "not", "every", "with", "any"]);
 
 function isExpr(t: P.PTerm | P.PExpr): t is P.PExpr {
   return EXPR_KINDS.has(t.k);
@@ -336,6 +342,9 @@ function exprOutcome(e: P.PExpr, safe: Slots): Outcome {
       const inner = union(safe, new Set([e.value, ...(e.key ? [e.key] : [])].flatMap((t) => (t.k === "local" ? [t.slot] : []))));
       return reorder(e.body, inner, undefined).ok ? { ok: true, outputs: new Set() } : FAIL;
     }
+    case "any":
+      if (!subset(captured(e), safe)) return FAIL;
+      return e.bodies.every((b) => reorder(b, safe, undefined).ok) ? { ok: true, outputs: new Set() } : FAIL;
     case "with": {
       for (const m of e.mods) {
         const v = m.kind === "function" ? (m.replacement.kind === "value" ? m.replacement.value : undefined) : m.value;
@@ -419,6 +428,9 @@ function finishNested(e: P.PExpr, safe: Slots, report: UnsafeReport): void {
       return;
     case "not":
       reorder(e.body, safe, report);
+      return;
+    case "any":
+      for (const b of e.bodies) reorder(b, safe, report);
       return;
     case "every": {
       finishTerm(e.domain, safe, report);

@@ -121,6 +121,9 @@ export class Evaluator {
         return this.evalEvery(e, f, k);
       case "with":
         return this.evalWith(e, f, k);
+      case "any":
+        for (const b of e.bodies) if (this.evalBody(b.exprs, 0, f, () => true)) return k();
+        return false;
     }
   }
 

@@ -32,12 +32,14 @@ export class CstToAst extends BaseVisitor {
   #source: string;
   #wildcards = 0;
   #embedded: EmbeddedParser;
+  #experimental: boolean;
 
-  constructor(file: string, source: string, embedded: EmbeddedParser) {
+  constructor(file: string, source: string, embedded: EmbeddedParser, experimentalKeywords = false) {
     super();
     this.#file = file;
     this.#source = source;
     this.#embedded = embedded;
+    this.#experimental = experimentalKeywords;
     this.validateVisitor();
   }
 
@@ -131,9 +133,12 @@ export class CstToAst extends BaseVisitor {
 
   private checkFutureImport(ref: A.RefTerm): void {
     const names = ref.path.map((p) => (p.type === "String" ? p.value : ""));
-    const known = ["contains", "every", "if", "in", "not"];
+    const known = this.#experimental ? ["and", "contains", "every", "if", "in", "not", "or"] : ["contains", "every", "if", "in", "not"];
     if (names[0] !== "keywords" || names.length > 2) this.fail("invalid import, must be `future.keywords`", ref.loc);
-    else if (names.length === 2 && !known.includes(names[1]!)) this.fail(`unexpected keyword, must be one of [${known.join(" ")}]`, ref.loc);
+    else if (names.length === 2 && !known.includes(names[1]!)) {
+      const hint = names[1] === "and" || names[1] === "or" ? " (hint: `and` and `or` are experimental keywords; enable them to import them)" : "";
+      this.fail(`unexpected keyword, must be one of [${known.join(" ")}]${hint}`, ref.loc);
+    }
   }
 
   private checkRegoImport(ref: A.RefTerm): void {
@@ -281,9 +286,9 @@ export class CstToAst extends BaseVisitor {
       const node = this.everyLiteral(ctx.everyLiteral[0]!.children, this.loc(ctx.everyLiteral[0]!));
       return { type: "Expr", node, negated: false, with: withs, loc };
     }
-    const e = ctx.exprLiteral![0]!;
-    const { node, negated } = this.exprLiteral(e.children, this.loc(e));
-    return { type: "Expr", node, negated, with: withs, loc };
+    const e = ctx.logicOr![0]!;
+    const inner = this.logicOr(e.children, this.loc(e));
+    return { ...inner, with: withs, loc };
   }
 
   someLiteral(ctx: C.SomeLiteralCstChildren, loc: Location): A.SomeDecl | A.SomeIn {
@@ -328,11 +333,33 @@ export class CstToAst extends BaseVisitor {
     };
   }
 
+  logicOr(ctx: C.LogicOrCstChildren, loc: Location): A.Expr {
+    const operands = ctx.logicAnd.map((x) => this.logicAnd(x.children, this.loc(x)));
+    if (operands.length === 1) return operands[0]!;
+    return { type: "Expr", node: { type: "Logic", op: "or", operands, loc }, negated: false, with: [], loc };
+  }
+
+  logicAnd(ctx: C.LogicAndCstChildren, loc: Location): A.Expr {
+    const operands = ctx.exprLiteral.map((x) => {
+      const l = this.loc(x);
+      return { type: "Expr" as const, ...this.exprLiteral(x.children, l), with: [], loc: l };
+    });
+    if (operands.length === 1) return operands[0]!;
+    return { type: "Expr", node: { type: "Logic", op: "and", operands, loc }, negated: false, with: [], loc };
+  }
+
   exprLiteral(ctx: C.ExprLiteralCstChildren, loc: Location): { node: A.ExprNode; negated: boolean } {
     const negated = ctx.Not !== undefined;
     if (ctx.block) {
       const b = ctx.block[0]!;
       return { node: { type: "Block", body: this.block(b.children, this.loc(b)), loc: this.loc(b) }, negated };
+    }
+    if (ctx.logicOr) {
+      // `( a or b )`: a group. A group that is itself negated, or carries `with`, becomes a block.
+      const withs = (ctx.withModifier ?? []).map((w) => this.withModifier(w.children, this.loc(w)));
+      const inner = { ...this.logicOr(ctx.logicOr[0]!.children, this.loc(ctx.logicOr[0]!)), with: withs };
+      if (!inner.negated && withs.length === 0) return { node: inner.node, negated };
+      return { node: { type: "Block", body: [inner], loc: inner.loc }, negated };
     }
     void loc;
     return { node: this.expr(ctx.expr![0]!.children, this.loc(ctx.expr![0]!)), negated };

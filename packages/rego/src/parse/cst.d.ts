@@ -146,8 +146,28 @@ export interface LiteralCstNode extends CstNode {
 export type LiteralCstChildren = {
   someLiteral?: SomeLiteralCstNode[];
   everyLiteral?: EveryLiteralCstNode[];
-  exprLiteral?: ExprLiteralCstNode[];
+  logicOr?: LogicOrCstNode[];
   withModifier?: WithModifierCstNode[];
+};
+
+export interface LogicOrCstNode extends CstNode {
+  name: "logicOr";
+  children: LogicOrCstChildren;
+}
+
+export type LogicOrCstChildren = {
+  logicAnd: (LogicAndCstNode)[];
+  Ident?: IToken[];
+};
+
+export interface LogicAndCstNode extends CstNode {
+  name: "logicAnd";
+  children: LogicAndCstChildren;
+}
+
+export type LogicAndCstChildren = {
+  exprLiteral: (ExprLiteralCstNode)[];
+  Ident?: IToken[];
 };
 
 export interface SomeLiteralCstNode extends CstNode {
@@ -181,6 +201,10 @@ export interface ExprLiteralCstNode extends CstNode {
 export type ExprLiteralCstChildren = {
   Not?: IToken[];
   block?: BlockCstNode[];
+  LParen?: IToken[];
+  logicOr?: LogicOrCstNode[];
+  withModifier?: WithModifierCstNode[];
+  RParen?: IToken[];
   expr?: ExprCstNode[];
 };
 
@@ -450,6 +474,8 @@ export interface RegoCstVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   block(children: BlockCstChildren, param?: IN): OUT;
   query(children: QueryCstChildren, param?: IN): OUT;
   literal(children: LiteralCstChildren, param?: IN): OUT;
+  logicOr(children: LogicOrCstChildren, param?: IN): OUT;
+  logicAnd(children: LogicAndCstChildren, param?: IN): OUT;
   someLiteral(children: SomeLiteralCstChildren, param?: IN): OUT;
   everyLiteral(children: EveryLiteralCstChildren, param?: IN): OUT;
   exprLiteral(children: ExprLiteralCstChildren, param?: IN): OUT;

@@ -23,6 +23,8 @@ const SINGLE_TOKEN_TERMS = new Set<TokenType>([T.StringLit, T.RawStringLit, T.Nu
 export class RegoGrammar extends CstParser {
   /** Set per parse: `import future.keywords.not` was seen, so `not { … }` is a block. */
   notBlocks = false;
+  /** Set per parse: the experimental keywords `and` / `or` were imported. */
+  logicKeywords = false;
 
   constructor() {
     super(T.ALL_TOKENS, { maxLookahead: 3, nodeLocationTracking: "full", recoveryEnabled: false });
@@ -300,11 +302,69 @@ export class RegoGrammar extends CstParser {
       DEF: [
         { GATE: () => this.isKeyword(T.Some), ALT: () => this.SUBRULE(this.someLiteral) },
         { GATE: () => this.isKeyword(T.Every), ALT: () => this.SUBRULE(this.everyLiteral) },
-        { ALT: () => this.SUBRULE(this.exprLiteral) },
+        { ALT: () => this.SUBRULE(this.logicOr) },
       ],
     });
     this.MANY({ GATE: () => this.isKeyword(T.With), DEF: () => this.SUBRULE(this.withModifier) });
   });
+
+  /** Token k is the experimental keyword `word` (`and` / `or`), when imported. */
+  private isLogic(k: number, word: "and" | "or"): boolean {
+    const t = this.LA(k);
+    return this.logicKeywords && t.tokenType === T.Ident && t.image === word;
+  }
+
+  /** `a or b`: the lowest precedence, below `and`, below `not`. */
+  public logicOr = this.RULE("logicOr", () => {
+    this.SUBRULE(this.logicAnd);
+    this.MANY({
+      GATE: () => this.isLogic(1, "or"),
+      DEF: () => {
+        this.CONSUME(T.Ident);
+        this.SUBRULE2(this.logicAnd);
+      },
+    });
+  });
+
+  public logicAnd = this.RULE("logicAnd", () => {
+    this.SUBRULE(this.exprLiteral);
+    this.MANY({
+      GATE: () => this.isLogic(1, "and"),
+      DEF: () => {
+        this.CONSUME(T.Ident);
+        this.SUBRULE2(this.exprLiteral);
+      },
+    });
+  });
+
+  /** After `{` or `(` at k: the matching closer is followed by `and` / `or`. */
+  private closerFollowedByLogic(k: number): boolean {
+    const close = this.closingOf(k);
+    return close > 0 && (this.isLogic(close + 1, "and") || this.isLogic(close + 1, "or"));
+  }
+
+  /** `(` at k opens a group holding an `and` / `or` (inside nothing but more parentheses). */
+  private parenGroupsLogic(k: number): boolean {
+    const close = this.closingOf(k);
+    const stack: TokenType[] = [];
+    for (let i = k + 1; i < close; i++) {
+      const t = this.LA(i).tokenType;
+      if (OPENERS.has(t)) stack.push(t);
+      else if (CLOSERS.has(t)) stack.pop();
+      else if (stack.length === 0 && this.LA(i).tokenType === T.With && !this.refFollows(i)) return true;
+      else if (stack.every((o) => o === T.LParen) && (this.isLogic(i, "and") || this.isLogic(i, "or"))) return true;
+    }
+    return false;
+  }
+
+  /** A block operand of `and` / `or` (or of `not`): `{ … }` right after or right before the operator. */
+  private startsLogicBlock(): boolean {
+    if (this.LA(1).tokenType !== T.LCurly) return false;
+    const prev = this.LA(0);
+    if (prev.tokenType === T.Not) return this.notBlocks || this.logicKeywords;
+    if (!this.logicKeywords) return false;
+    return this.isLogic(0, "and") || this.isLogic(0, "or") || this.closerFollowedByLogic(1);
+  }
 
   /** `some x, y` or `some x in xs` / `some k, v in xs`. */
   public someLiteral = this.RULE("someLiteral", () => {
@@ -327,9 +387,15 @@ export class RegoGrammar extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        { GATE: () => this.startsLogicBlock(), ALT: () => this.SUBRULE(this.block) },
         {
-          GATE: () => this.notBlocks && this.LA(0).tokenType === T.Not && this.LA(1).tokenType === T.LCurly,
-          ALT: () => this.SUBRULE(this.block),
+          GATE: () => this.logicKeywords && this.LA(1).tokenType === T.LParen && this.parenGroupsLogic(1),
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.logicOr);
+            this.MANY2({ GATE: () => this.isKeyword(T.With), DEF: () => this.SUBRULE(this.withModifier) });
+            this.CONSUME(T.RParen);
+          },
         },
         { ALT: () => this.SUBRULE(this.expr) },
       ],

@@ -17,6 +17,8 @@ import type * as C from "./cst.js";
 export interface ParseOptions {
   /** The name locations and errors use (`test-0.rego`, a path). */
   readonly file?: string;
+  /** Allow the experimental keywords `and` / `or` (`import future.keywords.and`). */
+  readonly experimentalKeywords?: boolean;
 }
 
 interface Lexed {
@@ -41,18 +43,31 @@ function lex(source: string, file: string): Lexed {
   return { tokens: result.tokens, comments };
 }
 
-/** `import future.keywords.not` (or all future keywords) turns `not { … }` into a block. */
-function importsNotKeyword(tokens: readonly IToken[]): boolean {
+/** Whether `import future.keywords.<word>` (or of all future keywords) is present. */
+function importsKeyword(tokens: readonly IToken[], word: string): boolean {
   for (let i = 0; i + 3 < tokens.length; i++) {
     if (tokens[i]!.tokenType !== T.Import || tokens[i + 1]!.image !== "future") continue;
     const path = [tokens[i + 3]?.image, tokens[i + 4]?.image, tokens[i + 5]?.image];
-    if (path[0] === "keywords" && (path[1] !== "." || path[2] === "not")) return true;
+    if (path[0] === "keywords" && (path[1] !== "." || path[2] === word)) return true;
   }
   return false;
 }
 
-function runGrammar<N>(tokens: IToken[], notBlocks: boolean, rule: () => N, file: string, source: string): N {
-  grammar.notBlocks = notBlocks;
+/** Future keywords that change how the grammar reads a module. */
+interface Keywords {
+  /** `not { … }` blocks. */
+  readonly not: boolean;
+  /** The experimental `and` / `or`. */
+  readonly logic: boolean;
+}
+
+function keywordsOf(tokens: readonly IToken[]): Keywords {
+  return { not: importsKeyword(tokens, "not"), logic: importsKeyword(tokens, "and") || importsKeyword(tokens, "or") };
+}
+
+function runGrammar<N>(tokens: IToken[], keywords: Keywords, rule: () => N, file: string, source: string): N {
+  grammar.notBlocks = keywords.not;
+  grammar.logicKeywords = keywords.logic;
   grammar.input = tokens;
   const cst = rule();
   if (grammar.errors.length > 0) throw new RegoErrors([fromRecognitionException(grammar.errors[0]!, file, source)]);
@@ -80,7 +95,7 @@ function endLoc(file: string, offset: number): Location {
 function parseBodyText(text: string, file: string, source: string): A.Body {
   const { tokens } = lex(text, file);
   if (tokens.length === 0) throw new RegoErrors([parseError("empty query", endLoc(file, 0), source)]);
-  const cst = runGrammar(tokens, importsNotKeyword(tokens), () => grammar.query(), file, source) as unknown as C.QueryCstNode;
+  const cst = runGrammar(tokens, keywordsOf(tokens), () => grammar.query(), file, source) as unknown as C.QueryCstNode;
   const builder = new CstToAst(file, source, embeddedParser(source, file));
   const body = builder.query(cst.children, builder.loc(cst));
   if (builder.errors.length > 0) throw new RegoErrors(builder.errors);
@@ -92,8 +107,8 @@ export function parseModule(source: string, options: ParseOptions = {}): A.Modul
   const file = options.file ?? "";
   const { tokens, comments } = lex(source, file);
   if (tokens.length === 0) throw new RegoErrors([new RegoError("rego_parse_error", "empty module", { file, row: 1, col: 1, offset: 0, endOffset: 0 })]);
-  const cst = runGrammar(tokens, importsNotKeyword(tokens), () => grammar.module(), file, source) as unknown as C.ModuleCstNode;
-  const builder = new CstToAst(file, source, embeddedParser(source, file));
+  const cst = runGrammar(tokens, keywordsOf(tokens), () => grammar.module(), file, source) as unknown as C.ModuleCstNode;
+  const builder = new CstToAst(file, source, embeddedParser(source, file), options.experimentalKeywords ?? false);
   const statements = builder.module(cst.children);
   const errors = [...builder.errors];
   const first = statements[0];
@@ -143,7 +158,7 @@ export function parseTerm(source: string, options: ParseOptions = {}): A.Term {
 }
 
 function isTerm(n: A.ExprNode): n is A.Term {
-  return !["Unify", "Assign", "SomeDecl", "SomeIn", "Every", "Block"].includes(n.type);
+  return !["Unify", "Assign", "SomeDecl", "SomeIn", "Every", "Block", "Logic"].includes(n.type);
 }
 
 export type { Statement };
