@@ -10,6 +10,7 @@ import { setBuiltins } from "./families/sets.js";
 import { aggregateBuiltins } from "./families/aggregates.js";
 import { typeBuiltins } from "./families/types.js";
 import { internalBuiltins } from "./families/internal.js";
+import { regoBuiltins } from "./families/rego.js";
 import { stringBuiltins } from "./families/strings.js";
 import { castBuiltins } from "./families/casts.js";
 import { unitBuiltins } from "./families/units.js";
@@ -38,6 +39,7 @@ const FAMILIES: readonly (readonly Builtin[])[] = [
   aggregateBuiltins,
   typeBuiltins,
   internalBuiltins,
+  regoBuiltins,
   stringBuiltins,
   castBuiltins,
   unitBuiltins,

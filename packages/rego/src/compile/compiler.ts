@@ -15,6 +15,7 @@ import { Lowerer, moduleGlobals, QUERY_GLOBALS } from "./lower.js";
 import { checkQuerySafety, checkSafety } from "./check-safety.js";
 import { checkRecursion } from "./recursion.js";
 import { buildRuleIndices } from "./rule-index.js";
+import { MetadataIndex } from "./metadata.js";
 import type { CompiledRule, PBody, PExpr, RuleNode } from "./plan.js";
 
 /** A compiled set of modules: the rule tree the evaluator walks. */
@@ -55,8 +56,9 @@ export interface Stage {
 }
 
 function lowerRules(ctx: CompileContext, state: StageState): void {
+  const metadata = new MetadataIndex(ctx.modules, (rule) => state.placements.get(rule)?.node);
   for (const info of ctx.modules) {
-    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs);
+    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata);
     for (const rule of info.module.rules) {
       const placement = state.placements.get(rule)!;
       const compiled = lowerer.lowerRule(rule, placement);

@@ -18,6 +18,7 @@ import { Frame, Scope } from "./scope.js";
 import type * as P from "./plan.js";
 import { nodeName } from "./plan.js";
 import type { Placement } from "./rule-tree.js";
+import type { MetadataIndex } from "./metadata.js";
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -41,16 +42,21 @@ export class Lowerer {
   readonly #globals: Globals;
   /** print() expressions, whose unbound operands are reported as undeclared. */
   readonly printExprs: WeakSet<P.PExpr>;
+  readonly #metadata: MetadataIndex | undefined;
+  /** The rule being lowered, for `rego.metadata.*`. */
+  #current: { readonly rule: A.Rule; readonly node: P.RuleNode } | undefined;
 
-  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>) {
+  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex) {
     this.#ctx = ctx;
     this.#globals = globals;
     this.printExprs = printExprs;
+    this.#metadata = metadata;
   }
 
   // ------------------------------------------------------------ rules and queries
 
   lowerRule(rule: A.Rule, placement: Placement): P.CompiledRule {
+    this.#current = { rule, node: placement.node };
     const frame = new Frame();
     const scope = new Scope(frame);
     for (const arg of rule.head.args ?? []) this.declarePattern(arg, scope);
@@ -480,7 +486,16 @@ export class Lowerer {
     const target = this.callTarget(callee, call, call.args.length);
     const args = call.args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
     if (!target) return { k: "const", v: null, loc: call.loc };
+    if (target.kind === "builtin" && target.name.startsWith("rego.metadata.")) return this.metadataCall(target.name, call.loc);
     return { k: "call", target, args, loc: call.loc };
+  }
+
+  /** `rego.metadata.rule()` / `chain()`: the annotations in force, as a constant. */
+  private metadataCall(name: string, loc: Location): P.PTerm {
+    const cur = this.#current;
+    if (!cur || !this.#metadata) return { k: "const", v: name.endsWith("chain") ? [] : {}, loc };
+    const v = name.endsWith("chain") ? this.#metadata.chain(cur.rule, cur.node) : this.#metadata.rule(cur.rule, cur.node);
+    return { k: "const", v, loc };
   }
 
   /**
