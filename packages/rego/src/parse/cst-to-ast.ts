@@ -17,6 +17,7 @@ import { decodeNumber, decodeString } from "./literals.js";
 import { INFIX_BUILTINS, MEMBER, MEMBER_WITH_KEY } from "./operators.js";
 import { parseError } from "./errors.js";
 import * as T from "./tokens.js";
+import { skipEmbedded } from "./tokens.js";
 
 const BaseVisitor = grammar.getBaseCstVisitorConstructor();
 
@@ -599,7 +600,7 @@ export class CstToAst extends BaseVisitor {
         continue;
       }
       pushChunk(tok.startOffset + i);
-      const close = matchingBrace(text, i + 1);
+      const close = skipEmbedded(text, i + 1);
       const parsed = this.#embedded(tok.startOffset + i + 1, tok.startOffset + close);
       if ("type" in parsed && parsed.type === "Expr") parts.push(this.checkTemplateExpr(parsed));
       else this.errors.push(parsed as RegoError);
@@ -619,25 +620,6 @@ export class CstToAst extends BaseVisitor {
     else if (kind === "SomeDecl" || kind === "SomeIn") this.fail("unexpected 'some' in template-string expression", e.loc);
     return e;
   }
-}
-
-function matchingBrace(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-    } else if (c === "`") {
-      i = text.indexOf("`", i + 1);
-    } else if (c === "{" || c === "[" || c === "(") depth++;
-    else if (c === "]" || c === ")") depth--;
-    else if (c === "}") {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return text.length - 1;
 }
 
 /** The operands of `internal.member_2/3`, or undefined. */

@@ -64,8 +64,11 @@ const matchTemplateString: CustomPatternMatcherFunc = (text, offset) => {
   return null;
 };
 
-/** The index of the `}` closing an embedded expression, or -1. */
-function skipEmbedded(text: string, start: number): number {
+/**
+ * The index of the `}` closing a template string's embedded expression that starts
+ * at `start`, or -1: skips strings, comments and nested brackets inside it.
+ */
+export function skipEmbedded(text: string, start: number): number {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
