@@ -43,6 +43,8 @@ export class Lowerer {
   /** print() expressions, whose unbound operands are reported as undeclared. */
   readonly printExprs: WeakSet<P.PExpr>;
   readonly #metadata: MetadataIndex | undefined;
+  /** Names already reported as `referenced above`, per scope (one error is enough). */
+  readonly #referencedAbove = new WeakMap<Scope, Set<string>>();
   /** The rule being lowered, for `rego.metadata.*`. */
   #current: { readonly rule: A.Rule; readonly node: P.RuleNode } | undefined;
 
@@ -159,6 +161,7 @@ export class Lowerer {
       for (const v of declaredVars(e)) if (!explicit.has(v.name)) explicit.set(v.name, i);
     });
     const reported = new Set<string>();
+    this.#referencedAbove.set(scope, reported);
     body.forEach((e, i) => {
       const functionNames = new Set(e.with.flatMap((w) => (this.#ctx.builtins.has(dottedName(w.value) ?? "") ? headVar(w.value) : [])));
       for (const v of usedVars(e)) {
@@ -186,7 +189,7 @@ export class Lowerer {
         continue;
       }
       if (scope.hasOwn(v.name)) {
-        if (v.name.startsWith("$")) continue;
+        if (v.name.startsWith("$") || this.#referencedAbove.get(scope)?.has(v.name)) continue;
         this.#ctx.compileError(e.node.type === "Assign" ? `var ${v.name} assigned above` : `var ${v.name} declared above`, v.loc);
         continue;
       }

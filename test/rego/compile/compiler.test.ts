@@ -1,0 +1,73 @@
+/** Compile-time diagnostics: codes, messages and locations users see. */
+import t from "tap";
+import { Compiler, compile, parseModule, RegoErrors, type RegoError } from "@regolith/rego";
+
+function errorsOf(...sources: string[]): RegoError[] {
+  try {
+    compile(sources.map((s, i) => parseModule(s, { file: `m${i}.rego` })));
+  } catch (e) {
+    if (e instanceof RegoErrors) return [...e.errors];
+    throw e;
+  }
+  return [];
+}
+
+t.test("unsafe variables are reported once, at their first expression", async (t) => {
+  const errs = errorsOf("package a\n\np if {\n\tx > 1\n\tx < 3\n}\n");
+  t.same(
+    errs.map((e) => [e.code, e.message, e.location?.row, e.location?.col]),
+    [["rego_unsafe_var_error", "var x is unsafe", 4, 2]],
+  );
+});
+
+t.test("bodies are reordered so that bindings come first", async (t) => {
+  t.same(errorsOf("package a\n\np if {\n\tx > 1\n\tx := input.n\n}\n").map((e) => e.message), ["var x referenced above"]);
+  t.same(errorsOf("package a\n\np if {\n\ty > 1\n\ty = input.n\n}\n"), [], "unification binds wherever it stands");
+});
+
+t.test("recursion is rejected with the cycle", async (t) => {
+  const errs = errorsOf("package a\n\np if q\n\nq if p\n");
+  t.ok(errs.length >= 1);
+  t.match(errs[0], { code: "rego_recursion_error", message: /rule data\.a\.[pq] is recursive: data\.a\.[pq] -> data\.a\.[pq] -> data\.a\.[pq]/ });
+});
+
+t.test("conflicting rule kinds, arities and defaults", async (t) => {
+  t.match(errorsOf("package a\n\np := 1\n\np contains 2\n")[0], { code: "rego_type_error", message: "conflicting rules data.a.p found" });
+  t.match(errorsOf("package a\n\nf(x) := x\n\nf(x, y) := y\n")[0], { code: "rego_type_error", message: "conflicting rules data.a.f found" });
+  t.match(errorsOf("package a\n\ndefault p := 1\n\ndefault p := 2\n")[0], { code: "rego_type_error", message: "multiple default rules data.a.p found" });
+});
+
+t.test("unknown functions and wrong arity", async (t) => {
+  t.match(errorsOf("package a\n\np := nope(1)\n")[0], { code: "rego_type_error", message: "undefined function nope" });
+  t.match(errorsOf("package a\n\np := count(1, 2, 3)\n")[0], { code: "rego_type_error", message: /^count: arity mismatch/ });
+  t.match(errorsOf("package a\n\nf(x) := x\n\np := f(1, 2, 3)\n")[0], { code: "rego_type_error", message: "function data.a.f has arity 1, got 3 arguments" });
+});
+
+t.test("modules across files compile as one unit, in file order", async (t) => {
+  t.same(errorsOf("package a\n\np := data.b.q + 1\n", "package b\n\nq := 1\n"), []);
+  const errs = errorsOf("package a\n\np if x\n", "package b\n\nq if y\n");
+  t.same(
+    errs.map((e) => e.location?.file),
+    ["m0.rego", "m1.rego"],
+    "errors sorted by file",
+  );
+});
+
+t.test("the error limit stops compilation", async (t) => {
+  const body = Array.from({ length: 20 }, (_, i) => `\tv${i} > 0`).join("\n");
+  try {
+    new Compiler({ errorLimit: 5 }).compile([parseModule(`package a\n\np if {\n${body}\n}\n`, { file: "m.rego" })]);
+    t.fail("expected errors");
+  } catch (e) {
+    t.ok(e instanceof RegoErrors);
+    t.equal((e as RegoErrors).errors.length, 5);
+  }
+});
+
+t.test("withStageAfter runs a stage in order", async (t) => {
+  const seen: string[] = [];
+  const compiler = new Compiler().withStageAfter("SetRuleTree", { name: "Spy", run: (ctx) => void seen.push(`rules:${ctx.modules.length}`) });
+  compiler.compile([parseModule("package a\np := 1", { file: "m.rego" })]);
+  t.same(seen, ["rules:1"]);
+  t.throws(() => new Compiler().withStageAfter("Nope", { name: "x", run: () => {} }), /no compiler stage named Nope/);
+});
