@@ -79,9 +79,16 @@ function atoi(s: string): number | typeof BAD {
     neg = s[0] === "-";
     s = s.slice(1);
   }
-  const r = leadingInt(s);
-  if (r === BAD || r[1].length > 0) return BAD;
-  const x = Number(BigInt.asIntN(64, r[0]));
+  let x: number;
+  if (s.length <= 15) {
+    // Short digit runs (every layout field) fit a double exactly.
+    if (!/^[0-9]*$/.test(s)) return BAD;
+    x = s === "" ? 0 : Number(s);
+  } else {
+    const r = leadingInt(s);
+    if (r === BAD || r[1].length > 0) return BAD;
+    x = Number(BigInt.asIntN(64, r[0]));
+  }
   return neg ? -x : x;
 }
 
