@@ -1,7 +1,7 @@
 /** Time: parsing, formatting and arithmetic on nanosecond timestamps. */
 import { isNumber, numberFromBigInt, toBigInt, type NumberValue } from "../../ast/number.js";
 import type { Value } from "../../ast/value.js";
-import { BuiltinError, OperandError, int, string } from "../operands.js";
+import { BuiltinError, OperandError, string } from "../operands.js";
 import { LONG_DAY_NAMES, daysIn } from "../support/gotime/civil.js";
 import { DurationError, parseDuration } from "../support/gotime/duration.js";
 import { formatTime } from "../support/gotime/format.js";
@@ -55,6 +55,22 @@ function tzTime(v: Value): TzTime {
   const ns = toBigInt(n);
   if (ns === null || ns < MIN_INT64 || ns > MAX_INT64) throw new BuiltinError("timestamp too big");
   return { time: fromUnixNano(ns, zone), layout };
+}
+
+/**
+ * OPA's `IntOperand`: an integer written as one (Go's `strconv.ParseInt` on the
+ * number's text, so `1.0` and `1e3` are refused) that fits an int64.
+ */
+function intOperand(args: readonly Value[], pos: number): number {
+  const v = args[pos - 1]!;
+  if (!isNumber(v)) throw OperandError.type(pos, v, "number");
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+  const text = typeof v === "number" ? "" : v.text;
+  if (/^[+-]?[0-9]+$/.test(text)) {
+    const b = BigInt(text);
+    if (b >= MIN_INT64 && b <= MAX_INT64) return Number(b);
+  }
+  throw new OperandError(`operand ${pos} must be integer number but got floating-point number`);
 }
 
 /** OPA's `toSafeUnixNano`: the time as an exact number, if an int64 holds it. */
@@ -257,7 +273,7 @@ export const timeBuiltins: readonly Builtin[] = [
       "Returns the nanoseconds since epoch after adding years, months and days to nanoseconds. Month & day values outside their usual ranges after the operation and will be normalized - for example, October 32 would become November 1. `undefined` if the result would be outside the valid time range that can fit within an `int64`.",
     impl: (args) => {
       const { time } = tzTime(args[0]!);
-      return safeUnixNano(addDate(time, int(args, 2), int(args, 3), int(args, 4)));
+      return safeUnixNano(addDate(time, intOperand(args, 2), intOperand(args, 3), intOperand(args, 4)));
     },
   }),
   defineBuiltin({
