@@ -96,7 +96,7 @@ export function yearDayOfDays(days: number): number {
  * normalized nanoseconds.
  */
 export function wallToUnix(year: number, month: number, day: number, hour: number, min: number, sec: number, nsec: number): [number, number] {
-  let [dy, m] = floorDivMod(month - 1, 12);
+  const [dy, m0] = floorDivMod(month - 1, 12);
   year += dy;
   const [ds, ns] = floorDivMod(nsec, 1e9);
   sec += ds;
@@ -106,7 +106,6 @@ export function wallToUnix(year: number, month: number, day: number, hour: numbe
   hour += dh;
   const [dd, h] = floorDivMod(hour, 24);
   day += dd;
-  m += 1;
-  const days = daysFromCivil(year, m, 1) + day - 1;
+  const days = daysFromCivil(year, m0 + 1, 1) + day - 1;
   return [days * SECONDS_PER_DAY + h * 3600 + mi * 60 + s, ns];
 }
