@@ -29,6 +29,8 @@ function memberWithKey(k: Value, v: Value, coll: Value): boolean {
     const found = objectGet(coll, k);
     return found !== undefined && equalValues(found, v);
   }
+  // A set element is its own key.
+  if (coll instanceof RSet) return coll.has(k) && equalValues(k, v);
   return false;
 }
 
