@@ -2,6 +2,11 @@
  * GraphQL schema and query parsing and validation, as OPA does it with gqlparser:
  * ASTs are returned in gqlparser's Go shape (see `support/graphql/codec.ts`), and AST
  * objects are accepted back wherever a query or schema string is.
+ *
+ * The parser, schema checks and validation rules in `support/graphql/` reproduce
+ * gqlparser rather than use graphql-js: OPA's error texts ("expected at least one
+ * definition", "Unexpected <Invalid>", its column conventions) and its schema rules
+ * (extensions may declare types, no `Query` type is required) are gqlparser's.
  */
 import { isObject, typeName, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin, type BuiltinContext } from "../types.js";
