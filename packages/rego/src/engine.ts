@@ -60,7 +60,8 @@ export interface EvaluateOptions {
   readonly strictBuiltinErrors?: boolean;
   /** The clock for `time.now_ns()`, in nanoseconds since the epoch. */
   readonly nowNs?: bigint;
-  readonly env?: Readonly<Record<string, string>>;
+  /** What `opa.runtime()` returns (OPA's runtime object: `env`, `version`, …); `{}` when absent. */
+  readonly runtime?: Value;
   /** Evaluate without rule indices (to check indexed evaluation against). */
   readonly unindexed?: boolean;
   /** Report Rego values as they are (sets as `RSet`) instead of as JSON data. */
@@ -158,7 +159,7 @@ export class PreparedQuery {
       ...(options.timeoutMs !== undefined ? { deadline: performance.now() + options.timeoutMs } : {}),
       ...(this.#options.print ? { print: this.#options.print } : {}),
       ...(options.nowNs !== undefined ? { nowNs: options.nowNs } : {}),
-      ...(options.env ? { env: options.env } : {}),
+      ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
       unindexed: options.unindexed ?? false,
     });
     const results: Result[] = [];

@@ -67,7 +67,7 @@ export function runEvalCase(c: EvalCase, run: RunOptions = {}): Outcome {
     const options: EvaluateOptions = {
       strictBuiltinErrors: c.strictError,
       timeoutMs: CASE_TIMEOUT_MS,
-      env: c.env,
+      ...(Object.keys(c.env).length > 0 ? { runtime: { env: c.env } } : {}),
       unindexed: run.unindexed ?? false,
       ...(input !== undefined ? { input } : {}),
     };

@@ -10,6 +10,7 @@ import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringF
 import { readAll, type Streams } from "../io.js";
 import { emptyLoaded, loadBundlePath, loadDataPath, type Loaded } from "../load/loader.js";
 import { parseAnyDocument, parseDataFile } from "../load/documents.js";
+import { version } from "../version.js";
 import { EVAL_FORMATS, errorsJSON, resultBindings, resultJSON, resultPretty, resultRaw, type EvalFormat } from "../output/eval-output.js";
 
 export const EVAL_FLAGS: readonly FlagSpec[] = [
@@ -78,6 +79,7 @@ export function evaluate(params: EvalParams, cwd: string, input: Value | undefin
   try {
     const prepared = engine.prepare(params.query);
     const { results, error } = prepared.evaluate({
+      runtime: { version: version() },
       ...(input !== undefined ? { input } : {}),
       ...(params.timeoutMs ? { timeoutMs: params.timeoutMs } : {}),
     });

@@ -50,8 +50,8 @@ export interface BuiltinContext {
   readonly nowNs: bigint;
   /** Per-query cache, keyed by the builtin's own keys (non-determinism, compiled regexes). */
   readonly cache: Map<string, unknown>;
-  /** Environment variables for `opa.runtime()`. */
-  readonly env: Readonly<Record<string, string>>;
+  /** What `opa.runtime()` returns, as the host describes itself; `{}` when the host says nothing. */
+  readonly runtime: Value | undefined;
   /** Where `print` output goes. */
   readonly print: (message: string) => void;
 }

@@ -44,7 +44,8 @@ export interface EvalOptions {
   readonly print?: (message: string) => void;
   /** Nanoseconds since the epoch for `time.now_ns()` (default: the clock at query start). */
   readonly nowNs?: bigint;
-  readonly env?: Readonly<Record<string, string>>;
+  /** What `opa.runtime()` returns. */
+  readonly runtime?: Value;
   /** Ignore rule indices (the oracle for indexed evaluation). */
   readonly unindexed?: boolean;
 }
@@ -89,7 +90,7 @@ export class Evaluator {
     this.#deadline = options.deadline;
     this.#unindexed = options.unindexed ?? false;
     const nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
-    this.builtinContext = { nowNs, cache: new Map(), env: options.env ?? {}, print: options.print ?? (() => {}) };
+    this.builtinContext = { nowNs, cache: new Map(), runtime: options.runtime, print: options.print ?? (() => {}) };
   }
 
   // ------------------------------------------------------------ bodies and expressions

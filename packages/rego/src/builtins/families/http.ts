@@ -13,9 +13,6 @@ import { isNumber } from "../../ast/number.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, OperandError, object, string } from "../operands.js";
 
-/** The engine's version, as `opa.runtime().version` reports it (packages/rego/package.json). */
-const ENGINE_VERSION = "0.1.0";
-
 const ALLOWED_KEYS = new Set([
   "method", "url", "body", "enable_redirect", "force_json_decode", "force_yaml_decode", "headers", "raw_body",
   "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file", "tls_ca_cert_env_variable", "tls_client_cert",
@@ -99,9 +96,9 @@ export const httpBuiltins: readonly Builtin[] = [
     args: [],
     result: { name: "output", type: t.object(t.string, t.any) },
     categories: ["opa"],
-    description: "Returns an object that describes the runtime environment where OPA is deployed.",
+    description: "Returns an object that describes the runtime environment, as the host gives it (empty when it gives none).",
     nondeterministic: true,
-    impl: (_args, ctx) => ({ env: { ...ctx.env }, version: ENGINE_VERSION }),
+    impl: (_args, ctx) => ctx.runtime ?? {},
   }),
   defineBuiltin({
     name: "trace",
