@@ -6,15 +6,31 @@
  */
 import { GoFmt } from "./format.js";
 
-/** A Go value as `fmt` sees it. `int` holds a value in int64 range. */
+/**
+ * A Go value as `fmt` sees it. `int` holds a value in int64 range; a `string` may
+ * name another string type (`json.Number`, whose `String` method returns the same
+ * text); `composite` stands for a slice or map, already printed in its `%v` form.
+ */
 export type GoArg =
   | { readonly kind: "int"; readonly value: bigint }
   | { readonly kind: "bigint"; readonly value: bigint }
   | { readonly kind: "float64"; readonly value: number }
-  | { readonly kind: "string"; readonly value: string };
+  | { readonly kind: "string"; readonly value: string; readonly type?: string }
+  | { readonly kind: "bool"; readonly value: boolean }
+  | { readonly kind: "nil" }
+  | { readonly kind: "composite"; readonly value: string; readonly type: string };
 
 function goTypeName(a: GoArg): string {
-  return a.kind === "bigint" ? "*big.Int" : a.kind;
+  switch (a.kind) {
+    case "bigint":
+      return "*big.Int";
+    case "string":
+      return a.type ?? "string";
+    case "composite":
+      return a.type;
+    default:
+      return a.kind;
+  }
 }
 
 /** Go's `tooLarge`: widths and precisions beyond ±1e6 are refused. */
@@ -30,11 +46,15 @@ class Printer {
   readonly f = new GoFmt();
   reordered = false;
   goodArgNum = true;
-  erroring = false;
   arg: GoArg | undefined;
 
   printArg(arg: GoArg, verb: string): void {
     this.arg = arg;
+    if (arg.kind === "nil") {
+      if (verb === "T" || verb === "v") this.f.pad("<nil>");
+      else this.badVerb(verb);
+      return;
+    }
     if (verb === "T") {
       this.f.fmtS(goTypeName(arg));
       return;
@@ -56,16 +76,26 @@ class Printer {
       case "bigint":
         this.formatBigInt(arg.value, verb);
         return;
+      case "bool":
+        if (verb === "t" || verb === "v") this.f.pad(arg.value ? "true" : "false");
+        else this.badVerb(verb);
+        return;
+      case "composite":
+        if (verb === "v" || verb === "s") this.f.buf += arg.value;
+        else this.badVerb(verb);
+        return;
     }
   }
 
   badVerb(verb: string): void {
-    this.erroring = true;
     const arg = this.arg!;
+    if (arg.kind === "nil") {
+      this.f.buf += "%!" + verb + "(<nil>)";
+      return;
+    }
     this.f.buf += "%!" + verb + "(" + goTypeName(arg) + "=";
     this.printArg(arg, "v");
     this.f.buf += ")";
-    this.erroring = false;
   }
 
   fmtInteger(v: bigint, verb: string): void {
@@ -360,6 +390,10 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
     for (let k = argNum; k < args.length; k++) {
       if (k > argNum) f.buf += ", ";
       const arg = args[k]!;
+      if (arg.kind === "nil") {
+        f.buf += "<nil>";
+        continue;
+      }
       f.buf += goTypeName(arg) + "=";
       p.printArg(arg, "v");
     }
