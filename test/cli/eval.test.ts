@@ -1,6 +1,9 @@
 /** `regolith eval`: the contract in docs/CLI.md, exercised through `main` in-process. */
 import t from "tap";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { run } from "../_lib/cli-run.js";
+import { tarGz } from "../_lib/tar.js";
 
 const policy = `package authz
 
@@ -70,6 +73,15 @@ t.test("-b loads a bundle directory: only data.json files are data", async (t) =
   const dir = t.testdir({ bundle: { ".manifest": "{}", "authz.rego": policy, x: { "data.json": '{"k": 1}', "other.json": '{"ignored": true}' } } });
   const r = await run(["eval", "-f", "raw", "-b", "bundle", "data.x"], dir);
   t.same([r.code, r.stdout], [0, '{"k":1}\n']);
+});
+
+t.test("-b loads a .tar.gz bundle", async (t) => {
+  const dir = t.testdir({});
+  writeFileSync(join(dir, "bundle.tar.gz"), tarGz({ "/.manifest": "{}", "/authz.rego": policy, "/x/y/data.json": '{"k": 2}' }));
+  const r = await run(["eval", "-f", "raw", "-b", "bundle.tar.gz", "data.x.y.k + 1"], dir);
+  t.same([r.code, r.stdout], [0, "3\n"]);
+  const bad = await run(["eval", "-b", "authz.rego", "x := 1"], t.testdir({ "authz.rego": policy }));
+  t.equal(bad.code, 2, "a file that is not an archive is refused");
 });
 
 t.test("-i reads JSON, YAML, and standard input", async (t) => {
