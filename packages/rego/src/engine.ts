@@ -16,6 +16,8 @@ import type { PExpr } from "./compile/plan.js";
 import { withCustomBuiltins } from "./builtins/registry.js";
 import type { Builtin } from "./builtins/types.js";
 import { Evaluator, type Frame } from "./eval/evaluator.js";
+import { moduleJSON } from "./ast/opa-json.js";
+import { BuiltinError } from "./builtins/operands.js";
 
 export interface ExpressionValue {
   readonly value: Value;
@@ -161,6 +163,7 @@ export class PreparedQuery {
       ...(options.nowNs !== undefined ? { nowNs: options.nowNs } : {}),
       ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
       unindexed: options.unindexed ?? false,
+      parseModule: parseModuleJSON,
     });
     const results: Result[] = [];
     const capture = new Map<PExpr, Value>();
@@ -199,6 +202,16 @@ export class PreparedQuery {
       return { value, text: e.text, location: { row: e.loc.row, col: e.loc.col } };
     });
     return { expressions, bindings };
+  }
+}
+
+/** `rego.parse_module`: OPA's AST JSON, or a builtin error carrying the parse errors. */
+function parseModuleJSON(file: string, source: string): Value {
+  try {
+    return moduleJSON(parseModule(source, { file }));
+  } catch (e) {
+    if (e instanceof RegoErrors) throw new BuiltinError(e.toString());
+    throw e;
   }
 }
 

@@ -127,8 +127,9 @@ export class RegoErrors extends Error {
     return this.errors[0]?.code ?? ErrorCode.CompileError;
   }
 
+  /** OPA's `ast.Errors.Error()`: "1 error occurred: …", or "N errors occurred:" and a line each. */
   override toString(): string {
-    if (this.errors.length === 1) return this.errors[0]!.toString();
+    if (this.errors.length === 1) return `1 error occurred: ${this.errors[0]!.toString()}`;
     return [`${this.message}:`, ...this.errors.map((e) => e.toString())].join("\n");
   }
 

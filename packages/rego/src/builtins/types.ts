@@ -54,6 +54,11 @@ export interface BuiltinContext {
   readonly runtime: Value | undefined;
   /** Where `print` output goes. */
   readonly print: (message: string) => void;
+  /**
+   * Parses a module into OPA's AST JSON, for `rego.parse_module` (builtins cannot
+   * reach the parser themselves); throws a `BuiltinError` with the parse errors.
+   */
+  readonly parseModule?: (file: string, source: string) => Value;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface EvalOptions {
   readonly nowNs?: bigint;
   /** What `opa.runtime()` returns. */
   readonly runtime?: Value;
+  /** The parser, for `rego.parse_module`. */
+  readonly parseModule?: (file: string, source: string) => Value;
   /** Ignore rule indices (the oracle for indexed evaluation). */
   readonly unindexed?: boolean;
 }
@@ -90,7 +92,13 @@ export class Evaluator {
     this.#deadline = options.deadline;
     this.#unindexed = options.unindexed ?? false;
     const nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
-    this.builtinContext = { nowNs, cache: new Map(), runtime: options.runtime, print: options.print ?? (() => {}) };
+    this.builtinContext = {
+      nowNs,
+      cache: new Map(),
+      runtime: options.runtime,
+      print: options.print ?? (() => {}),
+      ...(options.parseModule ? { parseModule: options.parseModule } : {}),
+    };
   }
 
   // ------------------------------------------------------------ bodies and expressions

@@ -4,6 +4,7 @@
  * (OPA's RewriteRegoMetadataCalls), so they have no run-time implementation.
  */
 import { defineBuiltin, t, type Builtin } from "../types.js";
+import { BuiltinError, string } from "../operands.js";
 
 export const regoBuiltins: readonly Builtin[] = [
   defineBuiltin({
@@ -19,5 +20,21 @@ export const regoBuiltins: readonly Builtin[] = [
     result: { name: "chain", type: t.array(t.any), description: "annotations from the rule out to the root package, with their paths" },
     categories: ["rego"],
     description: "Returns the chain of annotations in force for the rule the call is in: rule, document, package and subpackages scopes.",
+  }),
+  defineBuiltin({
+    name: "rego.parse_module",
+    args: [
+      { name: "filename", type: t.string, description: "file name to attach to AST nodes' locations" },
+      { name: "rego", type: t.string, description: "Rego module" },
+    ],
+    result: { name: "output", type: t.object(t.string, t.any), description: "the module's AST, in OPA's JSON form" },
+    categories: ["encoding"],
+    description: "Parses the input Rego string and returns an object representation of the AST.",
+    impl: (args, ctx) => {
+      const file = string(args, 1);
+      const source = string(args, 2);
+      if (!ctx.parseModule) throw new BuiltinError("no parser is available to this evaluation");
+      return ctx.parseModule(file, source);
+    },
   }),
 ];
