@@ -19,7 +19,7 @@ import { nodeName } from "../compile/plan.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { DocumentBuilder } from "./document-builder.js";
 import { OverrideNode, patch } from "./overrides.js";
-import { callBuiltin } from "./call-builtin.js";
+import { callBuiltinEach } from "./call-builtin.js";
 import { formatTemplateValue } from "./template.js";
 
 export type Frame = (Value | undefined)[];
@@ -621,10 +621,7 @@ export class Evaluator {
       const mock = this.#mocks?.get(t.target.name);
       if (mock) return this.callMock(mock, t, args.slice(), k);
       if (t.target.kind === "function") return this.callFunction(t.target.node, args.slice(), t.loc, k);
-      if (t.target.kind === "builtin") {
-        const v = callBuiltin(this, t.target.builtin, args, t.loc);
-        return v === undefined ? false : k(v);
-      }
+      if (t.target.kind === "builtin") return callBuiltinEach(this, t.target.builtin, args, t.loc, k);
       throw new RegoError(ErrorCode.EvalInternalError, `cannot call ${t.target.name}`, t.loc);
     });
   }
@@ -635,10 +632,8 @@ export class Evaluator {
         return k(mock.value);
       case "function":
         return this.callFunction(mock.node, args, t.loc, k);
-      case "builtin": {
-        const v = callBuiltin(this, mock.builtin, args, t.loc);
-        return v === undefined ? false : k(v);
-      }
+      case "builtin":
+        return callBuiltinEach(this, mock.builtin, args, t.loc, k);
     }
   }
 
