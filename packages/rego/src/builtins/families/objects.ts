@@ -84,9 +84,8 @@ export const objectBuiltins: readonly Builtin[] = [
     impl: (args) => {
       const o = object(args, 1);
       const key = args[1]!;
-      if (!Array.isArray(key)) return objectGet(o, key) ?? args[2]!;
-      if (key.length === 0) return o;
-      return findPath(o, key) ?? args[2]!;
+      const found = !Array.isArray(key) ? objectGet(o, key) : key.length === 0 ? o : findPath(o, key);
+      return found === undefined ? args[2]! : found;
     },
   }),
   defineBuiltin({
