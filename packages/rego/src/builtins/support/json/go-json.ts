@@ -36,6 +36,11 @@ export function parseGoJSON(text: string): Value {
   return new GoDecoder(text).decodeDocument();
 }
 
+/** Decodes `text` keeping every number's text (`1.0` stays `1.0`), as `json.Number` does. */
+export function parseGoJSONExact(text: string): Value {
+  return new GoDecoder(text).decodeDocument();
+}
+
 /** Go's `quoteChar` for the byte that starts the character at `s[i]`. */
 function quoteChar(s: string, i: number): string {
   const cp = s.codePointAt(i)!;
