@@ -17,18 +17,22 @@ const INT_TEXT = /^[+-]?\d+$/;
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-/** OPA's `Number.Int()`: the integer the number's text spells, if it fits int64 (as a JS number when safe). */
+/**
+ * OPA's `Number.Int()`: the integer the number's text spells, if it fits int64.
+ * Beyond 2^53 the JS number is approximate, which is enough for what it is used for
+ * (indexes and clamping against lengths).
+ */
 export function goInt(n: NumberValue): number | undefined {
-  if (typeof n === "number") return Number.isSafeInteger(n) ? n : undefined;
+  if (typeof n === "number") return Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63 ? n : undefined;
   return parseGoInt(n.text);
 }
 
-/** `strconv.ParseInt(s, 10, 64)`, as a JS number; undefined when it fails or is not a safe integer. */
+/** `strconv.ParseInt(s, 10, 64)` as a JS number (approximate beyond 2^53); undefined when it fails. */
 export function parseGoInt(s: string): number | undefined {
   if (!INT_TEXT.test(s)) return undefined;
   const b = BigInt(s);
   if (b > INT64_MAX || b < INT64_MIN) return undefined;
-  return Number.isSafeInteger(Number(b)) ? Number(b) : undefined;
+  return Number(b);
 }
 
 /** `builtins.IntOperand`. */

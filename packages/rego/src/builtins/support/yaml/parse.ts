@@ -18,20 +18,28 @@ type GoValue = null | boolean | string | { readonly int: bigint } | { readonly f
 
 class GoMap {
   readonly entries: [GoValue, GoValue][] = [];
+  readonly #index = new Map<string, number>();
 
   set(k: GoValue, v: GoValue): void {
-    const i = this.entries.findIndex(([x]) => goEqual(x, k));
-    if (i >= 0) this.entries[i]![1] = v;
-    else this.entries.push([k, v]);
+    const key = scalarKey(k);
+    const i = key === undefined ? undefined : this.#index.get(key);
+    if (i !== undefined) {
+      this.entries[i]![1] = v;
+      return;
+    }
+    if (key !== undefined) this.#index.set(key, this.entries.length);
+    this.entries.push([k, v]);
   }
 }
 
-function goEqual(a: GoValue, b: GoValue): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if ("int" in a && "int" in b) return a.int === b.int;
-  if ("float" in a && "float" in b) return a.float === b.float;
-  return false;
+/** Go map-key identity for scalar keys (composite keys are rejected before they get here). */
+function scalarKey(k: GoValue): string | undefined {
+  if (k === null) return "n";
+  if (typeof k === "boolean") return k ? "t" : "f";
+  if (typeof k === "string") return "s" + k;
+  if (k instanceof GoMap || Array.isArray(k)) return undefined;
+  if ("int" in k) return "i" + k.int.toString();
+  return "d" + String(k.float);
 }
 
 class DecodeError extends Error {}
