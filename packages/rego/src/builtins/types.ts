@@ -68,9 +68,17 @@ export interface BuiltinContext {
  */
 export type BuiltinImpl = (args: readonly Value[], ctx: BuiltinContext) => Value | undefined;
 
+/**
+ * A relation (OPA's `Relation: true`, e.g. `walk`): yields any number of results, each
+ * one a separate solution of the call. Errors follow the same rules as `BuiltinImpl`.
+ */
+export type BuiltinRelation = (args: readonly Value[], ctx: BuiltinContext) => Iterable<Value>;
+
 export interface Builtin extends BuiltinDecl {
   /** Absent for builtins that are only declared (`http.send` here can only be mocked with `with`). */
   readonly impl?: BuiltinImpl;
+  /** Set instead of `impl` for relations, which have several results per call. */
+  readonly relation?: BuiltinRelation;
 }
 
 export function defineBuiltin(b: Builtin): Builtin {

@@ -21,7 +21,7 @@ import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { DocumentBuilder } from "./document-builder.js";
 import { OverrideNode, patch } from "./overrides.js";
-import { callBuiltin } from "./call-builtin.js";
+import { callBuiltinEach } from "./call-builtin.js";
 import { formatTemplateValue } from "./template.js";
 
 export type Frame = (Value | undefined)[];
@@ -653,10 +653,7 @@ export class Evaluator {
       const mock = this.#mocks?.get(t.target.name);
       if (mock) return this.callMock(mock, t, args.slice(), k);
       if (t.target.kind === "function") return this.callFunction(t.target.node, args.slice(), t.loc, k);
-      if (t.target.kind === "builtin") {
-        const v = callBuiltin(this, t.target.builtin, args, t.loc);
-        return v === undefined ? false : k(v);
-      }
+      if (t.target.kind === "builtin") return callBuiltinEach(this, t.target.builtin, args, t.loc, k);
       throw new RegoError(ErrorCode.EvalInternalError, `cannot call ${t.target.name}`, t.loc);
     });
   }
@@ -666,14 +663,15 @@ export class Evaluator {
     if (mock.kind === "value") return k(mock.value);
     const saved = this.#mocks;
     this.#mocks = undefined;
-    let result: Value | undefined;
+    const results: Value[] = [];
     try {
-      if (mock.kind === "function") this.callFunction(mock.node, args, t.loc, (v) => ((result = v), true));
-      else result = callBuiltin(this, mock.builtin, args, t.loc);
+      if (mock.kind === "function") this.callFunction(mock.node, args, t.loc, (v) => (results.push(v), true));
+      else callBuiltinEach(this, mock.builtin, args, t.loc, (v) => (results.push(v), false));
     } finally {
       this.#mocks = saved;
     }
-    return result === undefined ? false : k(result);
+    for (const v of results) if (k(v)) return true;
+    return false;
   }
 
   callFunction(node: P.RuleNode, args: readonly Value[], loc: Location, k: VK): boolean {
