@@ -3,7 +3,7 @@
  * number"). Builtins never know their own name or location: the evaluator's call
  * wrapper adds both.
  */
-import { isNumber, toSafeInteger, isInteger, type NumberValue } from "../ast/number.js";
+import { RNumber, isNumber, toSafeInteger, isInteger, type NumberValue } from "../ast/number.js";
 import { RSet, isObject, typeName, type ObjectValue, type Value } from "../ast/value.js";
 
 /** A wrongly typed operand: `eval_type_error`. */
@@ -58,10 +58,15 @@ export function number(args: readonly Value[], pos: number): NumberValue {
   return v;
 }
 
-/** An integer operand that fits a JS safe integer. */
+/**
+ * An integer operand that fits a JS safe integer. As OPA's `IntOperand`, a number
+ * written with a fraction or an exponent (`1.0`, `1e3`) is not an integer here.
+ */
 export function int(args: readonly Value[], pos: number): number {
   const n = number(args, pos);
-  if (!isInteger(n)) throw new OperandError(`operand ${pos} must be integer number but got floating-point number`);
+  if (!isInteger(n) || (n instanceof RNumber && /[.eE]/.test(n.text))) {
+    throw new OperandError(`operand ${pos} must be integer number but got floating-point number`);
+  }
   const i = toSafeInteger(n);
   if (i === undefined) throw new OperandError(`operand ${pos} must be integer number but got floating-point number`);
   return i;
