@@ -14,6 +14,7 @@ import { parseModule, parseQuery } from "./parse/parser.js";
 import { compile, compileQuery, type CompiledPolicy, type CompiledQuery } from "./compile/compiler.js";
 import type { PExpr } from "./compile/plan.js";
 import { withCustomBuiltins } from "./builtins/registry.js";
+import { restrictBuiltins, type Capabilities } from "./builtins/capabilities.js";
 import type { Builtin } from "./builtins/types.js";
 import { Evaluator, type Frame } from "./eval/evaluator.js";
 import { moduleJSON } from "./ast/opa-json.js";
@@ -42,6 +43,8 @@ export interface EngineOptions {
   readonly builtins?: readonly Builtin[];
   /** Allow the experimental keywords `and` / `or` in modules. */
   readonly experimentalKeywords?: boolean;
+  /** Restrict the builtins policies may call (OPA's `--capabilities`). */
+  readonly capabilities?: Capabilities;
 }
 
 export interface PrepareOptions {
@@ -112,8 +115,9 @@ export class Engine {
 
   /** Compiles the modules (once, until modules change); throws `RegoErrors`. */
   compile(): CompiledPolicy {
+    const table = withCustomBuiltins(this.#options.builtins ?? []);
     this.#policy ??= compile(this.modules, {
-      builtins: withCustomBuiltins(this.#options.builtins ?? []),
+      builtins: this.#options.capabilities ? restrictBuiltins(table, this.#options.capabilities) : table,
       enablePrint: this.#options.print !== undefined,
     });
     return this.#policy;

@@ -24,6 +24,8 @@ export { canonical } from "./ast/value-key.js";
 export { valueToString } from "./ast/value-string.js";
 
 export { BUILTINS } from "./builtins/registry.js";
+export { capabilitiesDocument, readCapabilities, restrictBuiltins, FEATURES } from "./builtins/capabilities.js";
+export type { Capabilities } from "./builtins/capabilities.js";
 export { defineBuiltin, t as types } from "./builtins/types.js";
 export type { Builtin, BuiltinDecl, BuiltinContext, BuiltinImpl, TypeSpec, ArgSpec } from "./builtins/types.js";
 export { OperandError, BuiltinError, BuiltinHalt } from "./builtins/operands.js";

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Engine, RegoError, RegoErrors, type ResultSet, type Value } from "@regolith/rego";
+import { Engine, RegoError, RegoErrors, readCapabilities, type Capabilities, type ResultSet, type Value } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
@@ -22,6 +22,7 @@ export const EVAL_FLAGS: readonly FlagSpec[] = [
   { name: "fail", kind: "boolean", description: "exit 1 when the query is undefined (no results)" },
   { name: "fail-defined", kind: "boolean", description: "exit 1 when the query is defined (has results)" },
   { name: "timeout", kind: "string", value: "DURATION", description: "stop evaluation after this long (e.g. 500ms, 10s); 0 for none (default)" },
+  { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: policies may only call the builtins it lists" },
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
 ];
 
@@ -51,6 +52,7 @@ export interface EvalParams {
   readonly fail: boolean;
   readonly failDefined: boolean;
   readonly timeoutMs: number | undefined;
+  readonly capabilities: string | undefined;
 }
 
 export type EvalOutcome =
@@ -64,7 +66,8 @@ export function evaluate(params: EvalParams, cwd: string, input: Value | undefin
   for (const p of params.bundles) loadBundlePath(loaded, p, cwd);
   const sources = new Map<string, string>(loaded.modules.map((m) => [m.name, m.source]));
   sources.set("", params.query);
-  const engine = new Engine({ strictBuiltinErrors: params.strictBuiltinErrors, print });
+  const capabilities = params.capabilities === undefined ? undefined : loadCapabilities(params.capabilities, cwd);
+  const engine = new Engine({ strictBuiltinErrors: params.strictBuiltinErrors, print, ...(capabilities ? { capabilities } : {}) });
   const parseErrors: RegoError[] = [];
   for (const m of loaded.modules) {
     try {
@@ -92,6 +95,20 @@ export function evaluate(params: EvalParams, cwd: string, input: Value | undefin
   }
 }
 
+function loadCapabilities(path: string, cwd: string): Capabilities {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(resolve(cwd, path), "utf8"));
+  } catch (e) {
+    throw new CliError(`${path}: cannot read capabilities: ${(e as Error).message}`);
+  }
+  try {
+    return readCapabilities(doc);
+  } catch (e) {
+    throw new CliError(`${path}: ${(e as Error).message}`);
+  }
+}
+
 function evalParams(argv: readonly string[]): EvalParams | "help" {
   const flags = parseFlags(argv, EVAL_FLAGS);
   if (booleanFlag(flags, "help")) return "help";
@@ -109,6 +126,7 @@ function evalParams(argv: readonly string[]): EvalParams | "help" {
     fail: booleanFlag(flags, "fail"),
     failDefined: booleanFlag(flags, "fail-defined"),
     timeoutMs: timeout === undefined ? undefined : parseDuration(timeout),
+    capabilities: stringFlag(flags, "capabilities"),
   };
 }
 
