@@ -1,10 +1,11 @@
 /** Hashes, HMACs, x509 certificates and keys. */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { isNumber, toBigInt } from "../../ast/number.js";
+import { isNumber } from "../../ast/number.js";
 import { RSet, objectGet, objectKeys, type ObjectValue, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, OperandError, object, string } from "../operands.js";
-import { goBase64StdDecode } from "../support/crypto/go-base64.js";
+import { base64Std, goBase64StdDecode } from "../support/crypto/go-base64.js";
+import { goInt64 } from "../support/crypto/go-int64.js";
 import { pemDecode } from "../support/crypto/pem.js";
 import { certificateValue } from "../support/crypto/x509-json.js";
 import { parseCertificateRequestValue } from "../support/crypto/x509-csr.js";
@@ -13,7 +14,6 @@ import { privateKeyJWK, privateKeyValue } from "../support/crypto/private-keys.j
 import { verifyChain, type VerifyOptions } from "../support/crypto/x509-verify.js";
 import type { Certificate } from "../support/crypto/x509-certificate.js";
 import { ExtKeyUsage } from "../support/crypto/x509-oids.js";
-import { base64Std } from "../support/crypto/go-base64.js";
 
 const CERTS = t.array(t.object(t.string, t.any));
 const OBJ = t.object(t.string, t.any);
@@ -55,7 +55,7 @@ function nowMs(nowNs: bigint): number {
 }
 
 function parseAndVerify(input: string, opts: VerifyOptions, withURIStrings: boolean): Value {
-  let certs: Certificate[];
+  let certs: readonly Certificate[];
   try {
     certs = certsFromString(input);
   } catch {
@@ -84,9 +84,6 @@ const KEY_USAGES: ReadonlyMap<string, number> = new Map([
   ["KeyUsageMicrosoftKernelCodeSigning", ExtKeyUsage.MicrosoftKernelCodeSigning],
 ]);
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
 /** OPA's `extractVerifyOpts`: the options object as Go's `x509.VerifyOptions`. */
 function verifyOptions(options: ObjectValue, nowNs: bigint): VerifyOptions {
   let dnsName = "";
@@ -102,15 +99,14 @@ function verifyOptions(options: ObjectValue, nowNs: bigint): VerifyOptions {
         break;
       case "CurrentTime": {
         if (!isNumber(v)) throw new BuiltinError("'CurrentTime' should be a number");
-        const ns = toBigInt(v);
-        if (ns === null || ns < INT64_MIN || ns > INT64_MAX) throw new BuiltinError("'CurrentTime' should be a valid int64 number");
-        currentTimeMs = Number(ns / 1_000_000n) + (ns % 1_000_000n !== 0n ? Number(ns % 1_000_000n) / 1e6 : 0);
+        const ns = goInt64(v);
+        if (ns === undefined) throw new BuiltinError("'CurrentTime' should be a valid int64 number");
+        currentTimeMs = Number(ns) / 1e6;
         break;
       }
       case "MaxConstraintComparisons": {
         if (!isNumber(v)) throw new BuiltinError("'MaxConstraintComparisons' should be a number");
-        const n = toBigInt(v);
-        if (n === null || n < INT64_MIN || n > INT64_MAX) throw new BuiltinError("'MaxConstraintComparisons' should be a valid number");
+        if (goInt64(v) === undefined) throw new BuiltinError("'MaxConstraintComparisons' should be a valid number");
         break;
       }
       case "KeyUsages": {
@@ -206,7 +202,7 @@ export const cryptoBuiltins: readonly Builtin[] = [
     impl: (args, ctx) => {
       const input = string(args, 1);
       const options = object(args, 2);
-      let certs: Certificate[];
+      let certs: readonly Certificate[];
       try {
         certs = certsFromString(input);
       } catch {

@@ -97,7 +97,7 @@ interface Constraints {
   alg: string;
   iss: string;
   aud: string;
-  keys: VerificationKey[] | undefined;
+  keys: readonly VerificationKey[] | undefined;
   /** Nanoseconds, as a float64. */
   time: number;
 }

@@ -1,11 +1,11 @@
 /** Cloud provider request signing (providers.aws.sign_req). */
-import { isNumber, toBigInt, type NumberValue } from "../../ast/number.js";
+import { isNumber } from "../../ast/number.js";
 import { stringifyValue, toJSONData } from "../../ast/json.js";
-import { RNumber } from "../../ast/number.js";
 import { ObjectBuilder, RSet, isObject, objectGet, objectKeys, objectSome, type ObjectValue, type Value } from "../../ast/value.js";
 import { valueToString } from "../../ast/value-string.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { OperandError } from "../operands.js";
+import { goInt64 } from "../support/crypto/go-int64.js";
 import { goParseURL } from "../support/crypto/go-url.js";
 import { signV4, type AWSCredentials } from "../support/providers/aws-sigv4.js";
 
@@ -63,17 +63,6 @@ function validateRequest(o: ObjectValue): void {
   if (missing.length > 0) throw new OperandError(`operand 1 missing required request parameters(s): ${setText(missing)}`);
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Go's `json.Number.Int64`: integer syntax only, within int64. */
-function int64(n: NumberValue): bigint | undefined {
-  if (n instanceof RNumber && !/^[+-]?[0-9]+$/.test(n.text)) return undefined;
-  const b = toBigInt(n);
-  if (b === null || b < INT64_MIN || b > INT64_MAX) return undefined;
-  return b;
-}
-
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && a < 0n ? q - 1n : q;
@@ -95,7 +84,7 @@ function signRequest(args: readonly Value[]): Value {
   };
   const time = args[2]!;
   if (!isNumber(time)) throw OperandError.type(1, time, "number");
-  const ts = int64(time);
+  const ts = goInt64(time);
   if (ts === undefined) throw new OperandError("operand 3 could not convert time_ns value into a unix timestamp");
 
   validateRequest(req);

@@ -4,6 +4,7 @@
  * `getTLSx509KeyPairFromString`).
  */
 import type { KeyObject } from "node:crypto";
+import { BoundedCache } from "./bounded-cache.js";
 import { goBase64StdDecode } from "./go-base64.js";
 import { pemDecode, pemEncode } from "./pem.js";
 import { parseCertificates, parseOneCertificate, type Certificate } from "./x509-certificate.js";
@@ -30,8 +31,14 @@ export function certsFromPEM(pem: Buffer): Certificate[] {
   return parseCertificates(Buffer.concat(ders));
 }
 
-/** `getX509CertsFromString`: PEM, base64 PEM, or base64 DER. */
-export function certsFromString(s: string): Certificate[] {
+const parsedCerts = new BoundedCache<readonly Certificate[]>(64);
+
+/** `getX509CertsFromString`: PEM, base64 PEM, or base64 DER (cached: the result is shared). */
+export function certsFromString(s: string): readonly Certificate[] {
+  return parsedCerts.get(s, () => loadCerts(s));
+}
+
+function loadCerts(s: string): Certificate[] {
   const bytes = Buffer.from(s, "utf8");
   if (startsWithBegin(bytes)) return certsFromPEM(bytes);
   const decoded = goBase64StdDecode(bytes);

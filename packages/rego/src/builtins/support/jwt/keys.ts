@@ -9,6 +9,7 @@ import { pemDecode } from "../crypto/pem.js";
 import { parseOneCertificate, parseSPKI } from "../crypto/x509-certificate.js";
 import { keyObjectFromSPKI } from "../crypto/x509-publickey.js";
 import { Der, Tag } from "../crypto/der.js";
+import { BoundedCache } from "../crypto/bounded-cache.js";
 
 /** Raw key material, by what Go's `jwk.Export` would produce. */
 export type JwsKey =
@@ -110,14 +111,19 @@ export function parseJWKSet(text: string): VerificationKey[] {
   return [entry(doc)];
 }
 
+const signingKeys = new BoundedCache<readonly VerificationKey[]>(64);
+const verificationKeys = new BoundedCache<readonly VerificationKey[]>(128);
+
 /** Parses a JWK (set) for signing; OPA wraps failures in its own messages. */
-export function parseSigningJWKs(text: string): VerificationKey[] {
-  try {
-    return parseJWKSet(text);
-  } catch (e) {
-    if (e instanceof JWKError) throw new BuiltinError(e.message);
-    throw e;
-  }
+export function parseSigningJWKs(text: string): readonly VerificationKey[] {
+  return signingKeys.get(text, () => {
+    try {
+      return parseJWKSet(text);
+    } catch (e) {
+      if (e instanceof JWKError) throw new BuiltinError(e.message);
+      throw e;
+    }
+  });
 }
 
 function parsePKIXPublicKey(der: Uint8Array): KeyObject {
@@ -133,7 +139,11 @@ function parsePKIXPublicKey(der: Uint8Array): KeyObject {
  * OPA's `getKeysFromCertOrJWK`: a PEM certificate, a PEM public key, or a JWK
  * (set). Keys with an algorithm OPA does not know are dropped.
  */
-export function keysFromCertOrJWK(text: string): VerificationKey[] {
+export function keysFromCertOrJWK(text: string): readonly VerificationKey[] {
+  return verificationKeys.get(text, () => loadKeys(text));
+}
+
+function loadKeys(text: string): VerificationKey[] {
   const { block, rest } = pemDecode(Buffer.from(text, "utf8"));
   if (block) {
     if (rest.length > 0) throw new BuiltinError("extra data after a PEM certificate block");

@@ -4,7 +4,7 @@
  * claims (last duplicate key wins), and the error wording OPA uses.
  */
 import { parseJSON } from "../../../ast/json.js";
-import { isPlainObject, objectGet, type ObjectValue, type Value } from "../../../ast/value.js";
+import { isPlainObject, objectGet, objectKeys, type ObjectValue, type Value } from "../../../ast/value.js";
 import { BuiltinError, OperandError } from "../../operands.js";
 import { opaBase64URLDecode } from "../crypto/go-base64.js";
 
@@ -96,9 +96,9 @@ export function parseTokenHeader(h: ObjectValue): TokenHeader {
   const fields: Record<string, string> = { alg: "", kid: "", typ: "", cty: "" };
   const crit = new Set<string>();
   const unknown: string[] = [];
-  const entries = Object.keys(h as Record<string, Value>).sort();
-  for (const k of entries) {
-    const v = (h as Record<string, Value>)[k]!;
+  for (const k of objectKeys(h)) {
+    if (typeof k !== "string") continue;
+    const v = objectGet(h, k)!;
     if (k in fields) {
       if (typeof v !== "string") throw new BuiltinError(`${k}: must be a string`);
       fields[k] = v;
