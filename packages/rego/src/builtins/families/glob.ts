@@ -3,7 +3,7 @@ import type { Value } from "../../ast/value.js";
 import { runeCount } from "./aggregates.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { OperandError, string } from "../operands.js";
-import { compileGlob, quoteGlob } from "../support/glob/gobwas.js";
+import { compileGlob, globMatches, quoteGlob } from "../support/glob/gobwas.js";
 
 const DEFAULT_DELIMITERS: readonly string[] = ["."];
 
@@ -44,7 +44,7 @@ export const globBuiltins: readonly Builtin[] = [
       const pattern = string(args, 1);
       const delims = delimiters(args[1]!);
       const value = string(args, 3);
-      return compileGlob(pattern, delims).test(value);
+      return globMatches(compileGlob(pattern, delims), value);
     },
   }),
   defineBuiltin({
