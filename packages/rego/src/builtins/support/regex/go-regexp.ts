@@ -3,8 +3,8 @@
  * flags and reports Go's syntax error messages). Compiled patterns are cached in a
  * small LRU map shared by all queries, as OPA caches them per process.
  *
- * Known difference: Go accepts duplicate group names (`(?P<x>a)(?P<x>b)`), re2js
- * rejects them with "duplicate capture group name".
+ * Go accepts duplicate group names (`(?P<x>a)(?P<x>b)`), re2js does not: such a
+ * pattern is compiled with its groups renamed, keeping the real names for `${x}`.
  */
 import { RE2JS } from "re2js";
 import { BuiltinError } from "../../operands.js";
@@ -27,12 +27,72 @@ function remember<T>(key: string, value: T & (GoRegexp | string)): T {
   return value;
 }
 
+/** `p` with every named group renamed `_g<index>`, and the real names by group index. */
+function renameGroups(p: string): { pattern: string; names: string[] } {
+  const names = [""];
+  let out = "";
+  let i = 0;
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === "\\") {
+      if (p[i + 1] === "Q") {
+        const end = p.indexOf("\\E", i + 2);
+        const stop = end < 0 ? p.length : end + 2;
+        out += p.slice(i, stop);
+        i = stop;
+      } else {
+        out += p.slice(i, i + 2);
+        i += 2;
+      }
+    } else if (c === "[") {
+      let j = i + 1;
+      if (p[j] === "^") j++;
+      if (p[j] === "]") j++;
+      while (j < p.length && p[j] !== "]") {
+        if (p[j] === "\\") j += 2;
+        else if (p.startsWith("[:", j)) {
+          const close = p.indexOf(":]", j + 2);
+          j = close < 0 ? j + 1 : close + 2;
+        } else j++;
+      }
+      out += p.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "(" && p[i + 1] !== "?") {
+      names.push("");
+      out += c;
+      i++;
+    } else if (c === "(" && (p.startsWith("(?P<", i) || (p.startsWith("(?<", i) && p[i + 3] !== "=" && p[i + 3] !== "!"))) {
+      const open = p.indexOf("<", i);
+      const close = p.indexOf(">", open);
+      if (close < 0) return { pattern: p, names };
+      names.push(p.slice(open + 1, close));
+      out += `${p.slice(i, open + 1)}_g${names.length - 1}>`;
+      i = close + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return { pattern: out, names };
+}
+
 function build(pattern: string): GoRegexp | string {
   let re: RE2JS;
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
+    if (!message.includes("duplicate capture group name")) return message;
+    const renamed = renameGroups(pattern);
+    try {
+      re = RE2JS.compile(renamed.pattern);
+    } catch (e2) {
+      // Another error, reported by Go first: show it with the real names.
+      const other = e2 instanceof Error ? e2.message : String(e2);
+      return other.replace(/(\(\?P?<)_g(\d+)>/g, (_m, open: string, k: string) => `${open}${renamed.names[Number(k)] ?? ""}>`);
+    }
+    if (renamed.names.length !== re.groupCount() + 1) return message;
+    return { re, re2: re.re2(), names: renamed.names };
   }
   const names: string[] = new Array<string>(re.groupCount() + 1).fill("");
   const named = re.namedGroups();
