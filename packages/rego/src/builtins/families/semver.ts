@@ -5,7 +5,7 @@
  */
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, string } from "../operands.js";
-import { goQuote } from "../support/goquote/quote.js";
+import { quote as goQuote } from "../support/gofmt/quote.js";
 
 interface Version {
   readonly major: bigint;

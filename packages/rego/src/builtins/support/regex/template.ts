@@ -4,7 +4,7 @@
  * The template becomes `^literal(re)literal(re)...$`, each `re` also checked alone.
  */
 import { BuiltinError } from "../../operands.js";
-import { goQuote } from "../goquote/quote.js";
+import { quote as goQuote } from "../gofmt/quote.js";
 import { compileGo, quoteMetaGo, type GoRegexp } from "./go-regexp.js";
 
 const CACHE_MAX = 128;
