@@ -4,9 +4,12 @@
  * (a) scan: a two-rule policy over 100,000 generated objects (~50 MB of JSON),
  *     against JSON.parse of the same text and a plain-JS loop doing the same work.
  * (b) decision: a small authorization policy evaluated 100,000 times in-process.
+ * (c) builtins: RFC 3339 parsing and CIDR checks over 100,000 objects, against a
+ *     plain-JS loop doing the same.
  */
 import { Engine, type Value } from "@regolith/rego";
 import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
+import { builtinPolicy, credentialUseInJS, generateCredentialUse } from "./builtin-workload.js";
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -58,5 +61,23 @@ function decisions(): void {
   console.log(`    per decision         ${((ms * 1000) / n).toFixed(2)} µs   (target: at most 20 µs)`);
 }
 
+function builtins(): void {
+  const input = generateCredentialUse(100_000);
+  const [js, jsMs] = best(3, () => credentialUseInJS(input));
+  const engine = new Engine().addModule("builtins.rego", builtinPolicy);
+  const query = engine.prepare("[count(data.bench.builtins.expired), count(data.bench.builtins.outside)]");
+  const [results, regoMs] = best(3, () => query.eval({ input }));
+  const [expired, outside] = results[0]?.expressions[0]?.value as [number, number];
+  if (expired !== js.expired || outside !== js.outside) {
+    throw new Error(`builtins disagree: rego ${expired}/${outside}, js ${js.expired}/${js.outside}`);
+  }
+  console.log("(c) builtins: time.parse_rfc3339_ns and net.cidr_contains over 100,000 objects");
+  console.log(`    expired / outside    ${expired} / ${outside}`);
+  console.log(`    plain-JS loop        ${jsMs.toFixed(1)} ms`);
+  console.log(`    regolith eval        ${regoMs.toFixed(1)} ms`);
+  console.log(`    eval / loop          ${(regoMs / jsMs).toFixed(2)}x`);
+}
+
 scan();
 decisions();
+builtins();

@@ -19,6 +19,7 @@ import type { Builtin } from "./builtins/types.js";
 import { Evaluator, type Frame } from "./eval/evaluator.js";
 import { moduleJSON } from "./ast/opa-json.js";
 import { BuiltinError } from "./builtins/operands.js";
+import { hostSet } from "./builtins/support/http/permission.js";
 
 export interface ExpressionValue {
   readonly value: Value;
@@ -43,8 +44,13 @@ export interface EngineOptions {
   readonly builtins?: readonly Builtin[];
   /** Allow the experimental keywords `and` / `or` in modules. */
   readonly experimentalKeywords?: boolean;
-  /** Restrict the builtins policies may call (OPA's `--capabilities`). */
+  /** Restrict the builtins policies may call (OPA's `--capabilities`); its `allowNet` hosts add to `allowNet`. */
   readonly capabilities?: Capabilities;
+  /**
+   * Hosts that `http.send` and `net.lookup_ip_addr` may reach. The network is off
+   * unless hosts are listed here or in the capabilities' `allowNet`.
+   */
+  readonly allowNet?: readonly string[];
 }
 
 export interface PrepareOptions {
@@ -143,6 +149,7 @@ export class PreparedQuery {
   readonly #outputs: { readonly slot: number; readonly name: string }[];
 
   readonly #keepFalse: ReadonlySet<PExpr> | undefined;
+  readonly #allowNet: ReadonlySet<string>;
 
   constructor(policy: CompiledPolicy, query: CompiledQuery, data: Value, options: EngineOptions, keepFalse = false) {
     this.#policy = policy;
@@ -153,6 +160,7 @@ export class PreparedQuery {
     this.#outputs = query.slotNames.flatMap((name, slot) => (isUserVar(name) ? [{ slot, name }] : []));
     const lone = keepFalse ? this.#valueExprs[0] : undefined;
     this.#keepFalse = lone ? new Set([lone]) : undefined;
+    this.#allowNet = hostSet([...(options.allowNet ?? []), ...(options.capabilities?.allowNet ?? [])]);
   }
 
   /** Evaluates the query: every solution, plus the error that ended evaluation, if any. */
@@ -168,6 +176,7 @@ export class PreparedQuery {
       ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
       unindexed: options.unindexed ?? false,
       parseModule: parseModuleJSON,
+      allowNet: this.#allowNet,
     });
     const results: Result[] = [];
     const capture = new Map<PExpr, Value>();

@@ -22,7 +22,8 @@ export const EVAL_FLAGS: readonly FlagSpec[] = [
   { name: "fail", kind: "boolean", description: "exit 1 when the query is undefined (no results)" },
   { name: "fail-defined", kind: "boolean", description: "exit 1 when the query is defined (has results)" },
   { name: "timeout", kind: "string", value: "DURATION", description: "stop evaluation after this long (e.g. 500ms, 10s); 0 for none (default)" },
-  { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: policies may only call the builtins it lists" },
+  { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: policies may only call the builtins it lists, and reach the hosts in its allow_net" },
+  { name: "allow-net", kind: "repeated", value: "HOST", description: "let http.send and net.lookup_ip_addr reach HOST (repeatable); the network is off otherwise" },
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
 ];
 
@@ -31,6 +32,10 @@ export const EVAL_USAGE = `Usage: regolith eval [flags] QUERY
 Evaluates a Rego query against the modules and data given with -d and -b, and
 the input given with -i, like \`opa eval\`. Prints results (json: OPA's result
 shape) to standard output.
+
+Network access is off: http.send and net.lookup_ip_addr stop evaluation with an
+"unallowed host" error unless --allow-net (or allow_net in --capabilities)
+lists the host.
 
 Exit codes: 0 done; 1 with --fail (undefined) or --fail-defined (defined);
 2 bad flags, unreadable input, or parse, compile or evaluation errors.
@@ -53,6 +58,7 @@ export interface EvalParams {
   readonly failDefined: boolean;
   readonly timeoutMs: number | undefined;
   readonly capabilities: string | undefined;
+  readonly allowNet: readonly string[];
 }
 
 export type EvalOutcome =
@@ -67,7 +73,12 @@ export function evaluate(params: EvalParams, cwd: string, input: Value | undefin
   const sources = new Map<string, string>(loaded.modules.map((m) => [m.name, m.source]));
   sources.set("", params.query);
   const capabilities = params.capabilities === undefined ? undefined : loadCapabilities(params.capabilities, cwd);
-  const engine = new Engine({ strictBuiltinErrors: params.strictBuiltinErrors, print, ...(capabilities ? { capabilities } : {}) });
+  const engine = new Engine({
+    strictBuiltinErrors: params.strictBuiltinErrors,
+    print,
+    allowNet: params.allowNet,
+    ...(capabilities ? { capabilities } : {}),
+  });
   const parseErrors: RegoError[] = [];
   for (const m of loaded.modules) {
     try {
@@ -127,6 +138,7 @@ function evalParams(argv: readonly string[]): EvalParams | "help" {
     failDefined: booleanFlag(flags, "fail-defined"),
     timeoutMs: timeout === undefined ? undefined : parseDuration(timeout),
     capabilities: stringFlag(flags, "capabilities"),
+    allowNet: repeatedFlag(flags, "allow-net"),
   };
 }
 

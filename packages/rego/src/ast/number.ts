@@ -10,13 +10,14 @@ export class RNumber {
   readonly text: string;
   #big: bigint | null | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, big?: bigint) {
     this.text = text;
+    this.#big = big;
   }
 
   /** The exact integer value, or null when the number has a fractional part. */
   get bigint(): bigint | null {
-    if (this.#big === undefined) this.#big = decimalToBigInt(parseDecimal(this.text));
+    if (this.#big === undefined) this.#big = INT_TEXT.test(this.text) ? BigInt(this.text) : decimalToBigInt(parseDecimal(this.text));
     return this.#big;
   }
 
@@ -47,7 +48,7 @@ export function numberFromText(text: string): NumberValue {
 /** A number from an exact integer. */
 export function numberFromBigInt(b: bigint): NumberValue {
   if (b >= MIN_SAFE && b <= MAX_SAFE) return Number(b);
-  return new RNumber(b.toString());
+  return new RNumber(b.toString(), b);
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

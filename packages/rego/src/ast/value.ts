@@ -85,6 +85,8 @@ export class ValueMap<T> {
   }
 
   get(k: Value): T | undefined {
+    // Strings are their own key; skipping `keyOf` saves an allocation per lookup.
+    if (typeof k === "string") return this.#prim.get(k);
     const key = keyOf(k);
     if (key.composite) return this.#comp?.get(key.key);
     return this.#prim.get(key.key);
@@ -95,6 +97,10 @@ export class ValueMap<T> {
   }
 
   set(k: Value, v: T): void {
+    if (typeof k === "string") {
+      this.#prim.set(k, v);
+      return;
+    }
     const key = keyOf(k);
     if (key.composite) (this.#comp ??= new Map()).set(key.key, v);
     else this.#prim.set(key.key, v);

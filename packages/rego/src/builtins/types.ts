@@ -59,6 +59,13 @@ export interface BuiltinContext {
    * reach the parser themselves); throws a `BuiltinError` with the parse errors.
    */
   readonly parseModule?: (file: string, source: string) => Value;
+  /**
+   * Hosts `http.send` and `net.lookup_ip_addr` may reach (lower case, no brackets);
+   * empty, the default, means the network is off.
+   */
+  readonly allowNet: ReadonlySet<string>;
+  /** The query's deadline in `performance.now()` milliseconds, for builtins that wait. */
+  readonly deadline?: number;
 }
 
 /**
@@ -75,7 +82,7 @@ export type BuiltinImpl = (args: readonly Value[], ctx: BuiltinContext) => Value
 export type BuiltinRelation = (args: readonly Value[], ctx: BuiltinContext) => Iterable<Value>;
 
 export interface Builtin extends BuiltinDecl {
-  /** Absent for builtins that are only declared (`http.send` here can only be mocked with `with`). */
+  /** Absent for builtins that are only declared: calling one is an `unsupported built-in` error. */
   readonly impl?: BuiltinImpl;
   /** Set instead of `impl` for relations, which have several results per call. */
   readonly relation?: BuiltinRelation;

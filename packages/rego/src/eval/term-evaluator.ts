@@ -44,7 +44,11 @@ export interface EvalOptions {
   readonly parseModule?: (file: string, source: string) => Value;
   /** Ignore rule indices (the oracle for indexed evaluation). */
   readonly unindexed?: boolean;
+  /** Hosts network builtins may reach (see `BuiltinContext.allowNet`); none by default. */
+  readonly allowNet?: ReadonlySet<string>;
 }
+
+const NO_HOSTS: ReadonlySet<string> = new Set();
 
 /** How often (in steps) the deadline is checked. */
 const CHECK_EVERY = 4096;
@@ -73,6 +77,8 @@ export abstract class TermEvaluator {
       runtime: options.runtime,
       print: options.print ?? (() => {}),
       ...(options.parseModule ? { parseModule: options.parseModule } : {}),
+      allowNet: options.allowNet ?? NO_HOSTS,
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
     };
   }
 

@@ -2,16 +2,18 @@
  * The runtime boundary: `http.send`, `opa.runtime` and `trace`.
  *
  * `http.send` checks its request as OPA does before any network traffic (unknown
- * and missing parameters, `raise_error`, parameter types). Builtins here are
- * synchronous and a request cannot be made synchronously in Node, so a well-formed
- * request ends in an `eval_builtin_error` saying so; policies can still replace
- * `http.send` with `with http.send as …` in tests.
+ * and missing parameters, `raise_error`, parameter types), then sends it only to
+ * hosts the evaluation was allowed to reach (`allow_net`): with no hosts allowed,
+ * which is the default, nothing is ever sent. Tests replace it with
+ * `with http.send as …`.
  */
-import { RSet, isObject, objectGet, objectKeys, typeName, type ObjectValue } from "../../ast/value.js";
-import { goQuote, valueToString } from "../../ast/value-string.js";
-import { isNumber } from "../../ast/number.js";
+import { RSet, objectGet, objectKeys, type ObjectValue, type Value } from "../../ast/value.js";
+import { valueToString } from "../../ast/value-string.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, OperandError, object, string } from "../operands.js";
+import { readRequest } from "../support/http/request.js";
+import { NetworkError, send } from "../support/http/send.js";
+import { HostNotAllowed } from "../support/http/permission.js";
 
 const ALLOWED_KEYS = new Set([
   "method", "url", "body", "enable_redirect", "force_json_decode", "force_yaml_decode", "headers", "raw_body",
@@ -22,18 +24,6 @@ const ALLOWED_KEYS = new Set([
 ]);
 
 const REQUIRED_KEYS = ["method", "url"];
-
-/** Parameters that must be strings when given. */
-const STRING_KEYS = new Set([
-  "method", "url", "raw_body", "tls_ca_cert", "tls_ca_cert_file", "tls_ca_cert_env_variable", "tls_client_cert",
-  "tls_client_cert_file", "tls_client_cert_env_variable", "tls_client_key", "tls_client_key_file",
-  "tls_client_key_env_variable", "tls_server_name",
-]);
-
-/** Parameters read with Go's `strconv.ParseBool` on the term's text. */
-const BOOL_KEYS = new Set(["enable_redirect", "tls_use_system_certs", "tls_insecure_skip_verify"]);
-
-const GO_BOOLS = new Set(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"]);
 
 /** OPA's key checks: `operand 1 invalid request parameters(s): {…}`, then the missing ones. */
 function checkKeys(req: ObjectValue): OperandError | undefined {
@@ -46,25 +36,29 @@ function checkKeys(req: ObjectValue): OperandError | undefined {
   return undefined;
 }
 
-/** The checks OPA makes while building the request, before sending it. */
-function checkParameters(req: ObjectValue): void {
+/** The caching parameters OPA validates before sending (this engine caches within a query only). */
+function checkCaching(req: ObjectValue): void {
+  for (const key of ["cache", "force_cache"]) {
+    const v = objectGet(req, key);
+    if (v !== undefined && typeof v !== "boolean") throw new BuiltinError(`invalid value for "${key}" field`);
+  }
+  if (objectGet(req, "force_cache") === true && objectGet(req, "force_cache_duration_seconds") === undefined) {
+    throw new BuiltinError("'force_cache' set but 'force_cache_duration_seconds' parameter is missing");
+  }
+  const mode = objectGet(req, "caching_mode");
+  if (mode !== undefined) {
+    if (typeof mode !== "string") throw new BuiltinError('invalid value for "caching_mode" field');
+    if (mode !== "serialized" && mode !== "deserialized") throw new BuiltinError(`invalid value specified for "caching_mode" field: ${mode}`);
+  }
   const ignored = objectGet(req, "cache_ignored_headers");
   if (ignored !== undefined && objectGet(req, "headers") !== undefined) {
     if (!Array.isArray(ignored) || ignored.some((h) => typeof h !== "string")) throw new BuiltinError("cache_ignored_headers must be an array of strings");
   }
-  for (const k of objectKeys(req)) {
-    const key = k as string;
-    const v = objectGet(req, k)!;
-    if (typeof v !== "string" && STRING_KEYS.has(key)) throw new BuiltinError(`${goQuote(key)} must be a string`);
-    if (BOOL_KEYS.has(key)) {
-      const text = valueToString(v);
-      if (!GO_BOOLS.has(text)) throw new BuiltinError(`strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`);
-    }
-    if (key === "headers" && !isObject(v)) throw new BuiltinError("invalid type for headers key");
-    if (key === "timeout" && typeof v !== "string" && !isNumber(v)) {
-      throw new OperandError(`operand 1 'timeout' must be one of {string, number} but got ${typeName(v)}`);
-    }
-  }
+}
+
+/** With `raise_error: false`, a failure is a response with status 0 and the error inside it. */
+function errorResponse(code: "eval_http_send_network_error" | "eval_http_send_internal_error", message: string): Value {
+  return { status_code: 0, error: { code, message } };
 }
 
 export const httpBuiltins: readonly Builtin[] = [
@@ -75,20 +69,26 @@ export const httpBuiltins: readonly Builtin[] = [
     categories: ["http"],
     description: "Returns a HTTP response to the given HTTP request.",
     nondeterministic: true,
-    impl: (args) => {
+    impl: (args, ctx) => {
       const req = object(args, 1);
       const raise = objectGet(req, "raise_error");
       if (raise !== undefined && typeof raise !== "boolean") throw new BuiltinError("invalid value for raise_error field");
       const keyError = checkKeys(req);
       if (keyError) {
         if (raise !== false) throw keyError;
-        return {
-          status_code: 0,
-          error: { code: "eval_http_send_internal_error", message: `eval_type_error: http.send: ${keyError.message}` },
-        };
+        return errorResponse("eval_http_send_internal_error", `eval_type_error: http.send: ${keyError.message}`);
       }
-      checkParameters(req);
-      throw new BuiltinError("sending requests needs an asynchronous engine and is not supported yet");
+      try {
+        checkCaching(req);
+        return send(readRequest(req, ctx.allowNet), { allowNet: ctx.allowNet, deadline: ctx.deadline });
+      } catch (e) {
+        if (raise !== false) throw e;
+        if (e instanceof HostNotAllowed) return errorResponse("eval_http_send_internal_error", `eval_builtin_error: http.send: ${e.message}`);
+        if (!(e instanceof BuiltinError || e instanceof OperandError)) throw e;
+        if (e instanceof NetworkError) return errorResponse("eval_http_send_network_error", e.responseMessage);
+        const code = e instanceof OperandError ? "eval_type_error" : "eval_builtin_error";
+        return errorResponse("eval_http_send_internal_error", `${code}: http.send: ${e.message}`);
+      }
     },
   }),
   defineBuiltin({

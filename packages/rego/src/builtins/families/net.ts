@@ -7,7 +7,7 @@
  * compiler) is not declared.
  */
 import { RSet, isObject, objectSome, type Value } from "../../ast/value.js";
-import { defineBuiltin, t, type Builtin } from "../types.js";
+import { defineBuiltin, t, type Builtin, type BuiltinContext } from "../types.js";
 import { BuiltinError, BuiltinHalt, OperandError, string } from "../operands.js";
 import {
   contains,
@@ -25,6 +25,8 @@ import {
 } from "../support/net/ip.js";
 import { mergeNetworks } from "../support/net/cidr-merge.js";
 import { lookupStaticHost } from "../support/net/hosts.js";
+import { checkHost } from "../support/http/permission.js";
+import { callNetwork } from "../support/http/sync-network.js";
 
 /**
  * More addresses than this in one `net.cidr_expand` (an IPv4 /12) halts the query as
@@ -33,10 +35,22 @@ import { lookupStaticHost } from "../support/net/hosts.js";
  */
 export const EXPAND_LIMIT = 1 << 20;
 
+/**
+ * Parsed networks by text. Policies check many addresses against a few allow-listed
+ * networks, so each network is parsed once; networks are never mutated once parsed.
+ * The cache is dropped whole when it grows past its bound.
+ */
+const parsedNetworks = new Map<string, IPNet>();
+const PARSED_NETWORKS_MAX = 4096;
+
 function cidrOperand(v: Value): IPNet {
   if (typeof v !== "string") throw OperandError.type(1, v, "string");
-  const n = parseCIDR(v);
+  let n = parsedNetworks.get(v);
+  if (n) return n;
+  n = parseCIDR(v);
   if (!n) throw new BuiltinError(`invalid CIDR address: ${v}`);
+  if (parsedNetworks.size >= PARSED_NETWORKS_MAX) parsedNetworks.clear();
+  parsedNetworks.set(v, n);
   return n;
 }
 
@@ -99,17 +113,35 @@ function mergeElement(v: Value): IPNet {
   throw new BuiltinError("IPv6 invalid: needs prefix length");
 }
 
-function lookup(name: string): RSet {
+/**
+ * Address literals and hosts-file names are answered here, without the network;
+ * any other name needs the host allowed, and is resolved by the system resolver.
+ */
+function lookup(name: string, ctx: BuiltinContext): RSet {
   if (name === "") throw new BuiltinError("lookup : no such host");
   const literal = parseIPWithZone(name);
-  const addrs = literal ? [name] : lookupStaticHost(name);
-  if (addrs.length === 0) throw new BuiltinError(`lookup ${name}: no DNS resolver available (only address literals and the hosts file are answered)`);
+  let addrs = literal ? [name] : lookupStaticHost(name);
+  if (addrs.length === 0) addrs = resolve(name, ctx);
   const out = new RSet();
   for (const a of addrs) {
-    const p = parseIPWithZone(a)!;
-    out.add(p.zone ? `${ipString(p.ip)}%${p.zone}` : ipString(p.ip));
+    const p = parseIPWithZone(a);
+    if (p) out.add(p.zone ? `${ipString(p.ip)}%${p.zone}` : ipString(p.ip));
   }
   return out;
+}
+
+/** Go's resolver gives up after this long by default (5s per attempt). */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+function resolve(name: string, ctx: BuiltinContext): string[] {
+  checkHost(ctx.allowNet, name);
+  const left = ctx.deadline === undefined ? LOOKUP_TIMEOUT_MS : Math.min(LOOKUP_TIMEOUT_MS, ctx.deadline - performance.now());
+  const answer = left > 0 ? callNetwork({ op: "lookup", name, timeoutMs: left }, left) : undefined;
+  if (answer === undefined) throw new BuiltinHalt("eval_cancel_error", `lookup ${name}: i/o timeout`);
+  if (answer.ok && "addresses" in answer) return [...answer.addresses];
+  const code = answer.ok ? "" : answer.failure.code;
+  if (code === "ENOTFOUND" || code === "ENODATA") throw new BuiltinError(`lookup ${name}: no such host`);
+  throw new BuiltinError(`lookup ${name}: ${answer.ok ? "no answer" : answer.failure.message}`);
 }
 
 const matchesOperand = t.anyOf(
@@ -219,6 +251,6 @@ export const netBuiltins: readonly Builtin[] = [
     description:
       "Returns the set of IP addresses (both v4 and v6) that the passed-in `name` resolves to using the standard name resolution mechanisms available.",
     nondeterministic: true,
-    impl: (args) => lookup(string(args, 1)),
+    impl: (args, ctx) => lookup(string(args, 1), ctx),
   }),
 ];

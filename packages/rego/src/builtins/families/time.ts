@@ -7,6 +7,7 @@ import { DurationError, parseDuration } from "../support/gotime/duration.js";
 import { formatTime } from "../support/gotime/format.js";
 import { NAMED_LAYOUTS, RFC3339, RFC3339_NANO } from "../support/gotime/layout.js";
 import { TimeParseError, parseTime } from "../support/gotime/parse.js";
+import { parseRFC3339Common } from "../support/gotime/rfc3339.js";
 import { MAX_INT64, MIN_INT64, addDate, compareTimes, fieldsOf, fromUnixNano, inZone, unixNano, weekday, type GoTime } from "../support/gotime/time.js";
 import { UTC, ZoneError, loadLocation, localZone, type Zone } from "../support/gotime/zone.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
@@ -81,6 +82,10 @@ function safeUnixNano(time: GoTime): Value {
 }
 
 function parse(layout: string, value: string): Value {
+  if (layout === RFC3339) {
+    const common = parseRFC3339Common(value);
+    if (common) return safeUnixNano({ ...common, zone: UTC });
+  }
   try {
     return safeUnixNano(parseTime(layout, value, localZone()));
   } catch (e) {
