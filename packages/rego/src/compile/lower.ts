@@ -6,36 +6,16 @@
  * (shadowing anything outside); other names refer to an enclosing local, else to an
  * import or a rule of the package, else they are implicit locals of this level.
  */
-import { ErrorCode } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
 import { ObjectBuilder, RSet } from "../ast/value.js";
-import type { Builtin } from "../builtins/types.js";
-import type { CompileContext, ImportTarget, ModuleInfo } from "./context.js";
-import { packageKey } from "./context.js";
+import type { CompileContext } from "./context.js";
+import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.js";
 import { declaredVars, usedVars } from "./ast-vars.js";
 import { Frame, Scope } from "./scope.js";
 import type * as P from "./plan.js";
-import { nodeName } from "./plan.js";
 import type { Placement } from "./rule-tree.js";
 import type { MetadataIndex } from "./metadata.js";
-
-const EMPTY_SET: ReadonlySet<string> = new Set();
-
-/** Global names visible to a module's rules (none for a query). */
-export interface Globals {
-  readonly pkg: readonly string[];
-  readonly imports: ReadonlyMap<string, ImportTarget>;
-  readonly exports: ReadonlySet<string>;
-}
-
-export function moduleGlobals(ctx: CompileContext, info: ModuleInfo): Globals {
-  return { pkg: info.pkg, imports: info.imports, exports: ctx.exports.get(packageKey(info.pkg)) ?? EMPTY_SET };
-}
-
-export const QUERY_GLOBALS: Globals = { pkg: [], imports: new Map(), exports: EMPTY_SET };
-
-type Callee = { kind: "data"; path: string[]; name: string } | { kind: "builtin"; name: string } | { kind: "local"; name: string };
 
 export class Lowerer {
   readonly #ctx: CompileContext;
@@ -316,12 +296,12 @@ export class Lowerer {
 
   /** A call statement: the output-argument form unifies the result with the extra argument. */
   private lowerCallExpr(call: A.CallTerm, scope: Scope, loc: Location, hoist: P.PExpr[]): P.PExpr | undefined {
-    const callee = this.resolveCallee(call.operator, scope);
+    const callee = resolveCallee(this.#globals, call.operator, scope);
     if (callee.kind === "builtin" && callee.name === "print") return this.lowerPrint(call, scope, loc);
-    const arity = this.arityOf(callee);
+    const arity = calleeArity(this.#ctx, callee);
     if (arity !== undefined && call.args.length === arity + 1) {
       const args = call.args.slice(0, arity);
-      const target = this.callTarget(callee, call, args.length);
+      const target = callTarget(this.#ctx, callee, call, args.length);
       const out = this.lowerTerm(call.args[arity]!, scope);
       if (!target) return { k: "unify", a: out, b: { k: "const", v: null, loc }, loc };
       const lowered = args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
@@ -351,7 +331,7 @@ export class Lowerer {
     if (headName === "input" && scope.lookup("input") === undefined) {
       return { kind: "input", path: steps.map((s) => this.lowerTerm(s, scope)), value: this.lowerTerm(w.value, scope), loc: w.loc };
     }
-    const callee = this.resolveCallee(target, scope);
+    const callee = resolveCallee(this.#globals, target, scope);
     if (callee.kind === "data") {
       const node = this.#ctx.findNode(callee.path);
       if (node && node.arity !== undefined) {
@@ -369,7 +349,7 @@ export class Lowerer {
   /** What a `with` replaces a function by: another function, or a value. */
   private replacement(value: A.Term, scope: Scope): P.FunctionReplacement {
     if (value.type === "Var" || value.type === "Ref") {
-      const callee = this.resolveCallee(value, scope);
+      const callee = resolveCallee(this.#globals, value, scope);
       if (callee.kind === "data") {
         const node = this.#ctx.findNode(callee.path);
         if (node && node.arity !== undefined) return { kind: "function", node };
@@ -485,8 +465,8 @@ export class Lowerer {
   // ------------------------------------------------------------ calls
 
   private lowerCall(call: A.CallTerm, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
-    const callee = this.resolveCallee(call.operator, scope);
-    const target = this.callTarget(callee, call, call.args.length);
+    const callee = resolveCallee(this.#globals, call.operator, scope);
+    const target = callTarget(this.#ctx, callee, call, call.args.length);
     const args = call.args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
     if (!target) return { k: "const", v: null, loc: call.loc };
     if (target.kind === "builtin" && target.name.startsWith("rego.metadata.")) return this.metadataCall(target.name, call.loc);
@@ -513,63 +493,6 @@ export class Lowerer {
     return temp;
   }
 
-  private resolveCallee(op: A.VarTerm | A.RefTerm, scope: Scope): Callee {
-    const headName = op.type === "Var" ? op.name : op.head.type === "Var" ? op.head.name : "";
-    const rest = op.type === "Ref" ? op.path.map((p) => (p.type === "String" ? p.value : "?")) : [];
-    const name = [headName, ...rest].join(".");
-    if (scope.lookup(headName) !== undefined) return { kind: "local", name };
-    if (headName === "data") return { kind: "data", path: rest, name };
-    const imp = this.#globals.imports.get(headName);
-    if (imp && imp.root === "data") {
-      const path = [...imp.path, ...rest];
-      return { kind: "data", path, name: ["data", ...path].join(".") };
-    }
-    if (this.#globals.exports.has(headName)) {
-      const path = [...this.#globals.pkg, headName, ...rest];
-      return { kind: "data", path, name: ["data", ...path].join(".") };
-    }
-    return { kind: "builtin", name };
-  }
-
-  private arityOf(callee: Callee): number | undefined {
-    if (callee.kind === "builtin") {
-      const b = this.#ctx.builtins.get(callee.name);
-      return b && !b.variadic ? b.args.length : undefined;
-    }
-    if (callee.kind === "data") return this.#ctx.findNode(callee.path)?.arity;
-    return undefined;
-  }
-
-  /** The call's target, checking that it exists and takes `n` arguments. */
-  private callTarget(callee: Callee, call: A.CallTerm, n: number): P.CallTarget | undefined {
-    if (callee.kind === "data") {
-      const node = this.#ctx.findNode(callee.path);
-      if (!node || node.arity === undefined) {
-        this.#ctx.typeError(`undefined function ${["data", ...callee.path].join(".")}`, call.loc);
-        return undefined;
-      }
-      if (node.arity !== n) {
-        this.#ctx.typeError(`function ${nodeName(node)} has arity ${node.arity}, got ${n} arguments`, call.loc);
-        return undefined;
-      }
-      return { kind: "function", name: nodeName(node), node };
-    }
-    const builtin: Builtin | undefined = callee.kind === "builtin" ? this.#ctx.builtins.get(callee.name) : undefined;
-    if (!builtin) {
-      this.#ctx.typeError(`undefined function ${callee.name}`, call.loc);
-      return undefined;
-    }
-    if (!builtin.variadic && builtin.args.length !== n) {
-      this.#ctx.error(ErrorCode.TypeError, arityMessage(builtin, n), call.loc);
-      return undefined;
-    }
-    return { kind: "builtin", name: builtin.name, builtin };
-  }
-}
-
-function arityMessage(b: Builtin, n: number): string {
-  const want = b.args.map((a) => a.name).join(", ");
-  return `${b.name}: arity mismatch\n\thave: (${Array.from({ length: n }, () => "any").join(", ")})\n\twant: (${want})`;
 }
 
 /** `count`, `object.union_n`: the name a Var or a ref of strings spells. */

@@ -6,7 +6,7 @@ import { stringifyValue } from "../../ast/json.js";
 import { objectKeys, objectGet, type Value } from "../../ast/value.js";
 import { goQuote, valueToString } from "../../ast/value-string.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
-import { BuiltinError, OperandError, array, object, string } from "../operands.js";
+import { OperandError, array, object, string } from "../operands.js";
 import { PathTree, filterValue, pathsOperand, removeValue } from "../support/collections/json-paths.js";
 import { applyPatches } from "../support/collections/json-patch.js";
 import { parseGoJSON, validGoJSON } from "../support/json/go-json.js";

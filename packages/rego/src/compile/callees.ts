@@ -1,0 +1,91 @@
+/**
+ * Names outside a rule body: the globals a module's rules see (package rules and
+ * imports), and what a call's operator refers to, with the checks OPA's
+ * CheckUndefinedFuncs makes (the function exists, the arity matches).
+ */
+import { ErrorCode } from "../ast/errors.js";
+import type * as A from "../ast/nodes.js";
+import type { Builtin } from "../builtins/types.js";
+import type { CompileContext, ImportTarget, ModuleInfo } from "./context.js";
+import { packageKey } from "./context.js";
+import type { Scope } from "./scope.js";
+import type * as P from "./plan.js";
+import { nodeName } from "./plan.js";
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Global names visible to a module's rules (none for a query). */
+export interface Globals {
+  readonly pkg: readonly string[];
+  readonly imports: ReadonlyMap<string, ImportTarget>;
+  readonly exports: ReadonlySet<string>;
+}
+
+export function moduleGlobals(ctx: CompileContext, info: ModuleInfo): Globals {
+  return { pkg: info.pkg, imports: info.imports, exports: ctx.exports.get(packageKey(info.pkg)) ?? EMPTY_SET };
+}
+
+export const QUERY_GLOBALS: Globals = { pkg: [], imports: new Map(), exports: EMPTY_SET };
+
+/** What a call's operator names: a function rule under `data`, a builtin, or a local var (not callable). */
+export type Callee = { kind: "data"; path: string[]; name: string } | { kind: "builtin"; name: string } | { kind: "local"; name: string };
+
+export function resolveCallee(globals: Globals, op: A.VarTerm | A.RefTerm, scope: Scope): Callee {
+  const headName = op.type === "Var" ? op.name : op.head.type === "Var" ? op.head.name : "";
+  const rest = op.type === "Ref" ? op.path.map((p) => (p.type === "String" ? p.value : "?")) : [];
+  const name = [headName, ...rest].join(".");
+  if (scope.lookup(headName) !== undefined) return { kind: "local", name };
+  if (headName === "data") return { kind: "data", path: rest, name };
+  const imp = globals.imports.get(headName);
+  if (imp && imp.root === "data") {
+    const path = [...imp.path, ...rest];
+    return { kind: "data", path, name: ["data", ...path].join(".") };
+  }
+  if (globals.exports.has(headName)) {
+    const path = [...globals.pkg, headName, ...rest];
+    return { kind: "data", path, name: ["data", ...path].join(".") };
+  }
+  return { kind: "builtin", name };
+}
+
+/** The number of arguments the callee takes, when it is known and fixed. */
+export function calleeArity(ctx: CompileContext, callee: Callee): number | undefined {
+  if (callee.kind === "builtin") {
+    const b = ctx.builtins.get(callee.name);
+    return b && !b.variadic ? b.args.length : undefined;
+  }
+  if (callee.kind === "data") return ctx.findNode(callee.path)?.arity;
+  return undefined;
+}
+
+
+/** The call's target, checking that it exists and takes `n` arguments. */
+export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm, n: number): P.CallTarget | undefined {
+  if (callee.kind === "data") {
+    const node = ctx.findNode(callee.path);
+    if (!node || node.arity === undefined) {
+      ctx.typeError(`undefined function ${["data", ...callee.path].join(".")}`, call.loc);
+      return undefined;
+    }
+    if (node.arity !== n) {
+      ctx.typeError(`function ${nodeName(node)} has arity ${node.arity}, got ${n} arguments`, call.loc);
+      return undefined;
+    }
+    return { kind: "function", name: nodeName(node), node };
+  }
+  const builtin: Builtin | undefined = callee.kind === "builtin" ? ctx.builtins.get(callee.name) : undefined;
+  if (!builtin) {
+    ctx.typeError(`undefined function ${callee.name}`, call.loc);
+    return undefined;
+  }
+  if (!builtin.variadic && builtin.args.length !== n) {
+    ctx.error(ErrorCode.TypeError, arityMessage(builtin, n), call.loc);
+    return undefined;
+  }
+  return { kind: "builtin", name: builtin.name, builtin };
+}
+
+function arityMessage(b: Builtin, n: number): string {
+  const want = b.args.map((a) => a.name).join(", ");
+  return `${b.name}: arity mismatch\n\thave: (${Array.from({ length: n }, () => "any").join(", ")})\n\twant: (${want})`;
+}
