@@ -4,7 +4,7 @@ import { isNumber } from "../../ast/number.js";
 import { RSet, objectGet, objectKeys, type ObjectValue, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, OperandError, object, string } from "../operands.js";
-import { base64Std, goBase64StdDecode } from "../support/crypto/go-base64.js";
+import { decodeBase64, encodeBase64 } from "../support/goencoding/base64.js";
 import { goInt64 } from "../support/crypto/go-int64.js";
 import { pemDecode } from "../support/crypto/pem.js";
 import { certificateValue } from "../support/crypto/x509-json.js";
@@ -133,7 +133,7 @@ function verifyOptions(options: ObjectValue, nowNs: bigint): VerifyOptions {
 /** The CSR bytes: PEM text, or base64 of PEM or DER. */
 function csrBytes(input: string): Buffer {
   let bytes: Buffer = Buffer.from(input, "utf8");
-  if (!input.startsWith("-----BEGIN CERTIFICATE REQUEST-----")) bytes = goBase64StdDecode(input);
+  if (!input.startsWith("-----BEGIN CERTIFICATE REQUEST-----")) bytes = decodeBase64(input);
   const { block } = pemDecode(bytes);
   if (block && block.type !== "CERTIFICATE REQUEST") throw new BuiltinError("invalid PEM-encoded certificate signing request");
   return block ? block.bytes : bytes;
@@ -239,7 +239,7 @@ export const cryptoBuiltins: readonly Builtin[] = [
       const key = args[1];
       const pair = keyPairFromStrings(cert, key);
       return {
-        Certificate: pair.certificates.map(base64Std),
+        Certificate: pair.certificates.map(encodeBase64),
         PrivateKey: privateKeyValue(pair.privateKey),
         SupportedSignatureAlgorithms: null,
         OCSPStaple: null,
@@ -257,7 +257,7 @@ export const cryptoBuiltins: readonly Builtin[] = [
     impl: (args) => {
       const pem = string(args, 1);
       if (pem === "") throw new BuiltinError("input PEM data was empty");
-      const data = pem.startsWith("-----BEGIN") ? Buffer.from(pem, "utf8") : goBase64StdDecode(pem);
+      const data = pem.startsWith("-----BEGIN") ? Buffer.from(pem, "utf8") : decodeBase64(pem);
       const keys = privateKeysFromPEM(data);
       if (keys.length === 0) return null;
       return privateKeyJWK(keys[0]!);

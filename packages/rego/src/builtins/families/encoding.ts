@@ -3,19 +3,19 @@ import { toJSONData } from "../../ast/json.js";
 import { isPlainObject, makeObject, type Value } from "../../ast/value.js";
 import { BuiltinError, OperandError, string } from "../operands.js";
 import { decodeUtf8, fromBinary, toBinary } from "../support/gobytes/utf8.js";
-import { Base64Error, decodeBase64, encodeBase64, encodeBase64Url } from "../support/goencoding/base64.js";
+import { Base64Error, decodeBase64, decodeBase64UrlAddingPadding, encodeBase64, encodeBase64Url } from "../support/goencoding/base64.js";
 import { HexError, decodeHex, encodeHex } from "../support/goencoding/hex.js";
 import { Mode, UrlError, escape, unescape } from "../support/gourl/escape.js";
 import { encodeQuery, parseQuery } from "../support/gourl/query.js";
 import { parseUrl, splitHostPort } from "../support/gourl/url.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 
-/** Runs a Go-ported decoder, turning its error into a builtin error with Go's message. */
+/** Runs Go's hex decoder, turning its error into a builtin error with Go's message. */
 function goCall<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof Base64Error || e instanceof HexError || e instanceof UrlError) throw new BuiltinError(e.message);
+    if (e instanceof HexError) throw new BuiltinError(e.message);
     throw e;
   }
 }
@@ -88,7 +88,7 @@ export const encodingBuiltins: readonly Builtin[] = [
     description: "Deserializes the base64 encoded input string.",
     impl: (args) => {
       const s = string(args, 1);
-      return decodeUtf8(goCall(() => decodeBase64(s)));
+      return decodeUtf8(decodeBase64(s));
     },
   }),
   defineBuiltin({
@@ -122,16 +122,8 @@ export const encodingBuiltins: readonly Builtin[] = [
     categories: ["encoding"],
     description: "Deserializes the base64url encoded input string.",
     impl: (args) => {
-      let s = string(args, 1);
-      // Unpadded input is padded first (RFC 7515 appendix C), as OPA does.
-      if (!s.endsWith("=")) {
-        const rem = Buffer.byteLength(s, "utf8") % 4;
-        if (rem === 2) s += "==";
-        else if (rem === 3) s += "=";
-        else if (rem === 1) throw new BuiltinError("illegal base64url string: " + s);
-      }
-      const padded = s;
-      return decodeUtf8(goCall(() => decodeBase64(padded, true)));
+      const s = string(args, 1);
+      return decodeUtf8(decodeBase64UrlAddingPadding(s));
     },
   }),
   defineBuiltin({
@@ -169,7 +161,7 @@ export const encodingBuiltins: readonly Builtin[] = [
     description: "Decodes a URL-encoded input string.",
     impl: (args) => {
       const s = toBinary(string(args, 1));
-      return fromBinary(goCall(() => unescape(s, Mode.QueryComponent)));
+      return fromBinary(unescape(s, Mode.QueryComponent));
     },
   }),
   defineBuiltin({
@@ -194,7 +186,7 @@ export const encodingBuiltins: readonly Builtin[] = [
     description: "Decodes the given URL query string into an object.",
     impl: (args) => {
       const s = toBinary(string(args, 1));
-      const m = goCall(() => parseQuery(s));
+      const m = parseQuery(s);
       return makeObject([...m].map(([k, vs]) => [fromBinary(k), vs.map(fromBinary)] as const));
     },
   }),
@@ -210,7 +202,7 @@ export const encodingBuiltins: readonly Builtin[] = [
       "and `raw_path` is returned to allow detection of path-based exploits using percent-encoded characters.",
     impl: (args) => {
       const s = string(args, 1);
-      return goCall(() => parseUri(s));
+      return parseUri(s);
     },
   }),
   defineBuiltin({

@@ -5,7 +5,7 @@ import { stringifyValue, toJSONData } from "../../ast/json.js";
 import { objectGet, objectKeys, type ObjectValue, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin, type BuiltinContext } from "../types.js";
 import { BuiltinError, object, string } from "../operands.js";
-import { base64RawURL } from "../support/crypto/go-base64.js";
+import { encodeBase64Url } from "../support/goencoding/base64.js";
 import { fastParse, headerString } from "../support/jwt/fastjson.js";
 import { jwsSign, jwsVerify, opaVerify } from "../support/jwt/jws.js";
 import { TOKEN_ALGORITHMS, keysFromCertOrJWK, parseSigningJWKs, type JwsKey, type VerificationKey } from "../support/jwt/keys.js";
@@ -229,9 +229,9 @@ function encodeSign(headers: string, payload: string, jwkSrc: string): string {
   if (!TOKEN_ALGORITHMS.has(alg.value)) throw new BuiltinError(`unknown JWS algorithm: ${alg.value}`);
   const typ = headerString(h, "typ");
   if (("error" in typ || typ.value === "JWT") && !isValidJSON(payload)) throw new BuiltinError("type is JWT but payload is not JSON");
-  const input = `${base64RawURL(Buffer.from(headers, "utf8"))}.${base64RawURL(Buffer.from(payload, "utf8"))}`;
+  const input = `${encodeBase64Url(headers, false)}.${encodeBase64Url(payload, false)}`;
   const signature = jwsSign(keys[0]!.key, alg.value, Buffer.from(input, "utf8"));
-  return `${input}.${base64RawURL(signature)}`;
+  return `${input}.${encodeBase64Url(signature, false)}`;
 }
 
 function isValidJSON(s: string): boolean {

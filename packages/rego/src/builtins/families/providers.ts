@@ -6,7 +6,8 @@ import { valueToString } from "../../ast/value-string.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { OperandError } from "../operands.js";
 import { goInt64 } from "../support/crypto/go-int64.js";
-import { goParseURL } from "../support/crypto/go-url.js";
+import { toBinary } from "../support/gobytes/utf8.js";
+import { parseUrl } from "../support/gourl/url.js";
 import { signV4, type AWSCredentials } from "../support/providers/aws-sigv4.js";
 
 const REQUIRED_AWS_KEYS = ["aws_access_key", "aws_region", "aws_secret_access_key", "aws_service"];
@@ -101,7 +102,7 @@ function signRequest(args: readonly Value[]): Value {
   if (typeof method !== "string") invalid.push("method");
   if (invalid.length > 0) throw new OperandError(`operand 1 invalid values for required request parameters(s): ${setText(invalid)}`);
 
-  const parsedURL = goParseURL(url as string);
+  const parsedURL = parseUrl(toBinary(url as string));
   const rawBody = objectGet(req, "raw_body");
   const body = objectGet(req, "body");
   let bodyBytes = Buffer.alloc(0);

@@ -4,7 +4,7 @@
  * headers, and the rest of the input after the block's END line. A malformed
  * candidate is skipped and the search goes on, as Go's does.
  */
-import { Base64Error, goBase64StdDecode } from "./go-base64.js";
+import { Base64Error, decodeBase64 } from "../goencoding/base64.js";
 
 export interface PemBlock {
   readonly type: string;
@@ -104,7 +104,7 @@ export function pemDecode(data: Buffer): { block: PemBlock | undefined; rest: Bu
 
     let bytes: Buffer;
     try {
-      bytes = goBase64StdDecode(removeSpacesAndTabs(rest.subarray(0, endIndex)));
+      bytes = decodeBase64(removeSpacesAndTabs(rest.subarray(0, endIndex)));
     } catch (e) {
       if (e instanceof Base64Error) continue;
       throw e;

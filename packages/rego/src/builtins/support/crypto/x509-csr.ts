@@ -5,7 +5,7 @@
  */
 import type { Value } from "../../../ast/value.js";
 import { Der, Tag, contextTag, oidString } from "./der.js";
-import { base64Std } from "./go-base64.js";
+import { encodeBase64 } from "../goencoding/base64.js";
 import { parseAI, parseSPKI, rightAlign, signatureAlgorithmFromAI, parseExtension } from "./x509-certificate.js";
 import { parseSANExtension, type Extension } from "./x509-extensions.js";
 import { extensionValue, ipString, urlValue } from "./x509-json.js";
@@ -139,12 +139,12 @@ export function parseCertificateRequestValue(der: Uint8Array): Value {
   for (const e of extensions ?? []) if (oidString(e.id) === OID_SAN) sans = parseSANExtension(e.value);
 
   return {
-    Raw: base64Std(rawEl),
-    RawTBSCertificateRequest: base64Std(rawTBS),
-    RawSubjectPublicKeyInfo: base64Std(rawSPKI),
-    RawSubject: base64Std(subjectEl.full),
+    Raw: encodeBase64(rawEl),
+    RawTBSCertificateRequest: encodeBase64(rawTBS),
+    RawSubjectPublicKeyInfo: encodeBase64(rawSPKI),
+    RawSubject: encodeBase64(subjectEl.full),
     Version: Number(version),
-    Signature: base64Std(rightAlign(sig.bytes, sig.bitLength)),
+    Signature: encodeBase64(rightAlign(sig.bytes, sig.bitLength)),
     SignatureAlgorithm: signatureAlgorithmFromAI(sigAI),
     PublicKeyAlgorithm: algorithm,
     PublicKey: publicKeyValue(key),

@@ -4,7 +4,8 @@
  * points, key identifiers, policies, extended key usage, authority info access).
  */
 import { Der, Tag, contextTag, oidString, type BitString } from "./der.js";
-import { goParseURL, GoURLError, type GoURL } from "./go-url.js";
+import { UrlError } from "../gourl/escape.js";
+import { parseUrl, type Url } from "../gourl/url.js";
 import { isIA5 } from "./x509-name.js";
 import { X509Error } from "./x509-publickey.js";
 import { EXT_KEY_USAGE_OIDS, OID_AIA_ISSUERS, OID_AIA_OCSP, OID_EXT_AUTHORITY_INFO_ACCESS } from "./x509-oids.js";
@@ -30,7 +31,7 @@ export interface ExtensionFields {
   dnsNames: string[] | null;
   emailAddresses: string[] | null;
   ipAddresses: Uint8Array[] | null;
-  uris: GoURL[] | null;
+  uris: Url[] | null;
   permittedDNSDomainsCritical: boolean;
   permittedDNSDomains: string[] | null;
   excludedDNSDomains: string[] | null;
@@ -131,7 +132,8 @@ export interface SANs {
   dnsNames: string[] | null;
   emailAddresses: string[] | null;
   ipAddresses: Uint8Array[] | null;
-  uris: GoURL[] | null;
+  /** Fields are binary strings (see `gourl/url.ts`). */
+  uris: Url[] | null;
 }
 
 /** Go's `parseSANExtension`. */
@@ -154,12 +156,12 @@ export function parseSANExtension(value: Uint8Array): SANs {
         break;
       case 6: {
         if (!isIA5(data)) throw new X509Error("x509: SAN uniformResourceIdentifier is malformed");
-        const s = latin1(data);
-        let uri: GoURL;
+        const s = latin1(data); // IA5 text, so already a binary string
+        let uri: Url;
         try {
-          uri = goParseURL(s);
+          uri = parseUrl(s);
         } catch (e) {
-          if (e instanceof GoURLError) throw new X509Error(`x509: cannot parse URI ${JSON.stringify(s)}: ${e.message}`);
+          if (e instanceof UrlError) throw new X509Error(`x509: cannot parse URI ${JSON.stringify(s)}: ${e.message}`);
           throw e;
         }
         if (uri.host.length > 0 && !domainNameValid(uri.host, false)) throw new X509Error(`x509: cannot parse URI ${JSON.stringify(s)}: invalid domain`);

@@ -5,7 +5,7 @@
  */
 import type { KeyObject } from "node:crypto";
 import { BoundedCache } from "./bounded-cache.js";
-import { goBase64StdDecode } from "./go-base64.js";
+import { decodeBase64 } from "../goencoding/base64.js";
 import { pemDecode, pemEncode } from "./pem.js";
 import { parseCertificates, parseOneCertificate, type Certificate } from "./x509-certificate.js";
 import { X509Error } from "./x509-publickey.js";
@@ -41,7 +41,7 @@ export function certsFromString(s: string): readonly Certificate[] {
 function loadCerts(s: string): Certificate[] {
   const bytes = Buffer.from(s, "utf8");
   if (startsWithBegin(bytes)) return certsFromPEM(bytes);
-  const decoded = goBase64StdDecode(bytes);
+  const decoded = decodeBase64(bytes);
   if (startsWithBegin(decoded)) return certsFromPEM(decoded);
   return parseCertificates(decoded);
 }
@@ -50,7 +50,7 @@ function loadCerts(s: string): Certificate[] {
 export function privateKeysFromPEM(data: string | Buffer): KeyObject[] {
   let bs: Buffer = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   try {
-    bs = goBase64StdDecode(bs);
+    bs = decodeBase64(bs);
   } catch {
     // not base64: use the text as it is
   }
@@ -89,8 +89,8 @@ export function keyPairFromStrings(certInput: string, keyInput: string): KeyPair
   let keyPEM: Buffer = Buffer.from(keyInput, "utf8");
   const prefix = Buffer.from("-----BEGIN ");
   const hasPrefix = (b: Buffer): boolean => b.length >= prefix.length && b.subarray(0, prefix.length).equals(prefix);
-  if (!hasPrefix(certPEM)) certPEM = goBase64StdDecode(certPEM);
-  if (!hasPrefix(keyPEM)) keyPEM = goBase64StdDecode(keyPEM);
+  if (!hasPrefix(certPEM)) certPEM = decodeBase64(certPEM);
+  if (!hasPrefix(keyPEM)) keyPEM = decodeBase64(keyPEM);
   if (!hasPrefix(certPEM)) certPEM = pemEncode("CERTIFICATE", certPEM);
   if (!startsWithBegin(keyPEM)) keyPEM = pemEncode("PRIVATE KEY", keyPEM);
 

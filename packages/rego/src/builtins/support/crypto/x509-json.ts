@@ -7,14 +7,16 @@
 import type { Value } from "../../../ast/value.js";
 import { numberFromBigInt } from "../../../ast/number.js";
 import { formatTime } from "./der.js";
-import { base64Std } from "./go-base64.js";
-import { goURLString, type GoURL } from "./go-url.js";
+import { encodeBase64 } from "../goencoding/base64.js";
+import { fromBinary } from "../gobytes/utf8.js";
+import { urlString } from "../gourl/format.js";
+import type { Url } from "../gourl/url.js";
 import type { Certificate } from "./x509-certificate.js";
 import type { Extension, IPNet } from "./x509-extensions.js";
 import { nameValue } from "./x509-name.js";
 import { publicKeyValue } from "./x509-publickey.js";
 
-const bytesOrNull = (b: Uint8Array | null): Value => (b ? base64Std(b) : null);
+const bytesOrNull = (b: Uint8Array | null): Value => (b ? encodeBase64(b) : null);
 
 const listOrNull = <T>(xs: readonly T[] | null, f: (x: T) => Value): Value => (xs ? xs.map(f) : null);
 
@@ -48,28 +50,29 @@ export function ipString(ip: Uint8Array): string {
   return `${head}::${tail}`;
 }
 
-export function urlValue(u: GoURL): Value {
+/** Go's JSON of a `*url.URL`: its fields, the byte strings as text (`Userinfo` has no exported fields). */
+export function urlValue(u: Url): Value {
   return {
-    Scheme: u.scheme,
-    Opaque: u.opaque,
+    Scheme: fromBinary(u.scheme),
+    Opaque: fromBinary(u.opaque),
     User: u.user === undefined ? null : {},
-    Host: u.host,
-    Path: u.path,
-    RawPath: u.rawPath,
+    Host: fromBinary(u.host),
+    Path: fromBinary(u.path),
+    RawPath: fromBinary(u.rawPath),
     OmitHost: u.omitHost,
     ForceQuery: u.forceQuery,
-    RawQuery: u.rawQuery,
-    Fragment: u.fragment,
-    RawFragment: u.rawFragment,
+    RawQuery: fromBinary(u.rawQuery),
+    Fragment: fromBinary(u.fragment),
+    RawFragment: fromBinary(u.rawFragment),
   };
 }
 
 function ipNetValue(n: IPNet): Value {
-  return { IP: ipString(n.ip), Mask: base64Std(n.mask) };
+  return { IP: ipString(n.ip), Mask: encodeBase64(n.mask) };
 }
 
 export function extensionValue(e: Extension): Value {
-  return { Id: [...e.id], Critical: e.critical, Value: base64Std(e.value) };
+  return { Id: [...e.id], Critical: e.critical, Value: encodeBase64(e.value) };
 }
 
 /**
@@ -79,12 +82,12 @@ export function extensionValue(e: Extension): Value {
  */
 export function certificateValue(c: Certificate, withURIStrings: boolean): Value {
   const out: Record<string, Value> = {
-    Raw: base64Std(c.raw),
-    RawTBSCertificate: base64Std(c.rawTBSCertificate),
-    RawSubjectPublicKeyInfo: base64Std(c.rawSubjectPublicKeyInfo),
-    RawSubject: base64Std(c.rawSubject),
-    RawIssuer: base64Std(c.rawIssuer),
-    Signature: base64Std(c.signature),
+    Raw: encodeBase64(c.raw),
+    RawTBSCertificate: encodeBase64(c.rawTBSCertificate),
+    RawSubjectPublicKeyInfo: encodeBase64(c.rawSubjectPublicKeyInfo),
+    RawSubject: encodeBase64(c.rawSubject),
+    RawIssuer: encodeBase64(c.rawIssuer),
+    Signature: encodeBase64(c.signature),
     SignatureAlgorithm: c.signatureAlgorithm,
     PublicKeyAlgorithm: c.publicKeyAlgorithm,
     PublicKey: publicKeyValue(c.publicKey),
@@ -132,6 +135,6 @@ export function certificateValue(c: Certificate, withURIStrings: boolean): Value
     RequireExplicitPolicyZero: c.requireExplicitPolicyZero,
     PolicyMappings: listOrNull(c.policyMappings, (m) => ({ IssuerDomainPolicy: m.issuer, SubjectDomainPolicy: m.subject })),
   };
-  if (withURIStrings) out["URIStrings"] = listOrNull(c.uris, goURLString);
+  if (withURIStrings) out["URIStrings"] = listOrNull(c.uris, (u) => fromBinary(urlString(u)));
   return out;
 }

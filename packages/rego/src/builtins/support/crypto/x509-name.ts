@@ -5,7 +5,7 @@
 import type { Value } from "../../../ast/value.js";
 import { numberFromBigInt } from "../../../ast/number.js";
 import { Der, Tag, formatTime } from "./der.js";
-import { base64Std } from "./go-base64.js";
+import { encodeBase64 } from "../goencoding/base64.js";
 import { X509Error } from "./x509-publickey.js";
 
 export interface AttributeTypeAndValue {
@@ -94,10 +94,10 @@ export function readASN1Any(der: Der): Value {
     case Tag.BIT_STRING: {
       const bs = sub.readBitString();
       if (!bs) throw new Error("invalid ASN.1 BIT STRING");
-      return { Bytes: base64Std(bs.bytes), BitLength: bs.bitLength };
+      return { Bytes: encodeBase64(bs.bytes), BitLength: bs.bitLength };
     }
     case Tag.OCTET_STRING:
-      return base64Std(content.bytes());
+      return encodeBase64(content.bytes());
     case Tag.OBJECT_IDENTIFIER: {
       const oid = sub.readOID();
       if (!oid) throw new Error("invalid ASN.1 OBJECT IDENTIFIER");
@@ -122,8 +122,8 @@ export function readASN1Any(der: Der): Value {
     Class: cls,
     Tag: tag < 0 ? 0 : tag & 0x1f,
     IsCompound: tag >= 0 && (tag & 0x20) === 0x20,
-    Bytes: base64Std(content.bytes()),
-    FullBytes: base64Std(full),
+    Bytes: encodeBase64(content.bytes()),
+    FullBytes: encodeBase64(full),
   };
 }
 

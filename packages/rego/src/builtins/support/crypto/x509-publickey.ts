@@ -8,7 +8,7 @@ import type { Value } from "../../../ast/value.js";
 import { BuiltinError } from "../../operands.js";
 import { numberFromBigInt } from "../../../ast/number.js";
 import { Der, Tag, oidString, unsignedValue } from "./der.js";
-import { base64Std } from "./go-base64.js";
+import { encodeBase64 } from "../goencoding/base64.js";
 import { CURVES, OID_ED25519, OID_PUBLIC_KEY_DSA, OID_PUBLIC_KEY_ECDSA, OID_PUBLIC_KEY_RSA, SIG_ALG_DETAILS, PubAlg } from "./x509-oids.js";
 
 export type GoPublicKey =
@@ -85,7 +85,7 @@ export function publicKeyValue(k: GoPublicKey | undefined): Value {
     case "ecdsa":
       return { Curve: {}, X: numberFromBigInt(k.x), Y: numberFromBigInt(k.y) };
     case "ed25519":
-      return base64Std(k.raw);
+      return encodeBase64(k.raw);
     case "dsa":
       return { P: numberFromBigInt(k.p), Q: numberFromBigInt(k.q), G: numberFromBigInt(k.g), Y: numberFromBigInt(k.y) };
   }

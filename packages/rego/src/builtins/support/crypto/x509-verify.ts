@@ -9,7 +9,8 @@ import { ExtKeyUsage } from "./x509-oids.js";
 import { checkSignature } from "./x509-publickey.js";
 import type { Certificate } from "./x509-certificate.js";
 import { parseSANExtension } from "./x509-extensions.js";
-import { goURLString } from "./go-url.js";
+import { fromBinary } from "../gobytes/utf8.js";
+import { urlString } from "../gourl/format.js";
 import { ipString } from "./x509-json.js";
 
 export interface VerifyOptions {
@@ -222,7 +223,7 @@ function checkNameConstraints(ca: Certificate, child: Certificate): string | und
     if (err) return err;
   }
   for (const u of sans.uris ?? []) {
-    const err = checkList<string>("URI", goURLString(u), u.host, ca.permittedURIDomains, ca.excludedURIDomains, matchURI);
+    const err = checkList<string>("URI", fromBinary(urlString(u)), fromBinary(u.host), ca.permittedURIDomains, ca.excludedURIDomains, matchURI);
     if (err) return err;
   }
   for (const ip of sans.ipAddresses ?? []) {

@@ -3,6 +3,7 @@
  * component, with Go's error messages. Everything here runs on binary strings (one
  * byte per unit); see `gobytes/utf8.ts`.
  */
+import { BuiltinError } from "../../operands.js";
 import { quoteBinary } from "../gobytes/utf8.js";
 
 export const Mode = {
@@ -16,8 +17,13 @@ export const Mode = {
 } as const;
 export type Mode = (typeof Mode)[keyof typeof Mode];
 
-/** A `net/url` error; the message is Go's. */
-export class UrlError extends Error {}
+/** A `net/url` error; the message is Go's. Uncaught, it is a builtin error with that message. */
+export class UrlError extends BuiltinError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UrlError";
+  }
+}
 
 /** Go's `EscapeError`. */
 export function escapeError(s: string): UrlError {

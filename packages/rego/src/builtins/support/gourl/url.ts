@@ -1,7 +1,7 @@
 /**
- * Go's `net/url.Parse`, as OPA's `uri.parse` and `uri.is_valid` call it: the same
- * accept/reject decisions and error messages ("parse \"…\": invalid port …"). Fields
- * hold binary strings (one byte per unit).
+ * Go's `net/url.Parse`, as OPA's `uri.parse` and `uri.is_valid`, certificate SAN URIs
+ * and AWS request signing call it: the same accept/reject decisions and error messages
+ * ("parse \"…\": invalid port …"). Fields hold binary strings (one byte per unit).
  */
 import { quoteBinary } from "../gobytes/utf8.js";
 import { Mode, UrlError, escape, unescape } from "./escape.js";
@@ -10,11 +10,22 @@ import { parseAddrIs4 } from "./netip.js";
 export interface Url {
   scheme: string;
   opaque: string;
+  /**
+   * The userinfo before "@" as written (validated, still escaped), or undefined when
+   * there is no "@". Go keeps the decoded username and password instead; only their
+   * presence and this text are needed here.
+   */
+  user: string | undefined;
   host: string;
   path: string;
   rawPath: string;
+  /** A scheme followed by "/" but no "//" authority ("file:/x"): `String` writes no "//". */
+  omitHost: boolean;
+  /** The URL ended in a lone "?", which `String` keeps although the query is empty. */
+  forceQuery: boolean;
   rawQuery: string;
   fragment: string;
+  rawFragment: string;
 }
 
 /** Go's `url.Parse`; throws `UrlError` with `*url.Error`'s message. */
@@ -34,6 +45,7 @@ export function parseUrl(raw: string): Url {
   } catch (e) {
     throw wrap(e, raw);
   }
+  url.rawFragment = escape(url.fragment, Mode.Fragment) === frag ? "" : frag;
   return url;
 }
 
@@ -70,7 +82,19 @@ function getScheme(raw: string): [string, string] {
 
 function parseReference(raw: string): Url {
   if (containsCtl(raw)) throw new UrlError("net/url: invalid control character in URL");
-  const url: Url = { scheme: "", opaque: "", host: "", path: "", rawPath: "", rawQuery: "", fragment: "" };
+  const url: Url = {
+    scheme: "",
+    opaque: "",
+    user: undefined,
+    host: "",
+    path: "",
+    rawPath: "",
+    omitHost: false,
+    forceQuery: false,
+    rawQuery: "",
+    fragment: "",
+    rawFragment: "",
+  };
   if (raw === "*") {
     url.path = "*";
     return url;
@@ -81,7 +105,8 @@ function parseReference(raw: string): Url {
 
   const q = rest.indexOf("?");
   if (rest.endsWith("?") && q === rest.length - 1) {
-    rest = rest.slice(0, -1); // ForceQuery
+    url.forceQuery = true;
+    rest = rest.slice(0, -1);
   } else if (q >= 0) {
     url.rawQuery = rest.slice(q + 1);
     rest = rest.slice(0, q);
@@ -106,7 +131,9 @@ function parseReference(raw: string): Url {
       rest = authority.slice(slash);
       authority = authority.slice(0, slash);
     }
-    url.host = parseAuthority(authority);
+    [url.user, url.host] = parseAuthority(authority);
+  } else if (scheme !== "" && rest.startsWith("/")) {
+    url.omitHost = true;
   }
 
   url.path = unescape(rest, Mode.Path);
@@ -114,11 +141,11 @@ function parseReference(raw: string): Url {
   return url;
 }
 
-/** The host of `[userinfo@]host[:port]`, after validating the userinfo. */
-function parseAuthority(authority: string): string {
+/** The userinfo (undefined without "@") and host of `[userinfo@]host[:port]`. */
+function parseAuthority(authority: string): [string | undefined, string] {
   const at = authority.lastIndexOf("@");
   const host = parseHost(at < 0 ? authority : authority.slice(at + 1));
-  if (at < 0) return host;
+  if (at < 0) return [undefined, host];
   const userinfo = authority.slice(0, at);
   if (!validUserinfo(userinfo)) throw new UrlError("net/url: invalid userinfo");
   const colon = userinfo.indexOf(":");
@@ -128,7 +155,7 @@ function parseAuthority(authority: string): string {
     unescape(userinfo.slice(0, colon), Mode.UserPassword);
     unescape(userinfo.slice(colon + 1), Mode.UserPassword);
   }
-  return host;
+  return [userinfo, host];
 }
 
 function parseHost(host: string): string {

@@ -6,7 +6,7 @@
 import { parseJSON } from "../../../ast/json.js";
 import { isPlainObject, objectGet, objectKeys, type ObjectValue, type Value } from "../../../ast/value.js";
 import { BuiltinError, OperandError } from "../../operands.js";
-import { opaBase64URLDecode } from "../crypto/go-base64.js";
+import { decodeBase64UrlAddingPadding } from "../goencoding/base64.js";
 
 export interface JWT {
   readonly header: string;
@@ -53,7 +53,7 @@ export function extractJSONObject(bytes: Buffer | string): ObjectValue {
 export function decodeHeader(token: JWT): ObjectValue {
   let bytes: Buffer;
   try {
-    bytes = opaBase64URLDecode(token.header);
+    bytes = decodeBase64UrlAddingPadding(token.header);
   } catch (e) {
     throw new BuiltinError(`JWT header had invalid encoding: ${(e as Error).message}`);
   }
@@ -70,7 +70,7 @@ export function decodeHeader(token: JWT): ObjectValue {
 /** The decoded payload bytes. */
 export function decodePayload(token: JWT): Buffer {
   try {
-    return opaBase64URLDecode(token.payload);
+    return decodeBase64UrlAddingPadding(token.payload);
   } catch (e) {
     throw new BuiltinError(`JWT payload had invalid encoding: ${(e as Error).message}`);
   }
@@ -78,7 +78,7 @@ export function decodePayload(token: JWT): Buffer {
 
 /** The decoded signature bytes; errors carry the decoder's own message. */
 export function decodeSignature(token: JWT): Buffer {
-  return opaBase64URLDecode(token.signature);
+  return decodeBase64UrlAddingPadding(token.signature);
 }
 
 /** The parsed JOSE header fields OPA checks (`parseTokenHeader`). */

@@ -4,7 +4,9 @@
  * sign, and the derived signing key.
  */
 import { createHash, createHmac } from "node:crypto";
-import { escapedPath, type GoURL } from "../crypto/go-url.js";
+import { fromBinary } from "../gobytes/utf8.js";
+import { escapedPath } from "../gourl/format.js";
+import type { Url } from "../gourl/url.js";
 
 export interface AWSCredentials {
   readonly accessKey: string;
@@ -29,14 +31,15 @@ function compareBytes(a: string, b: string): number {
 }
 
 /**
- * Signs a request. `headers` are the request's own (name to value); returns the
- * `Authorization` value and the headers AWS requires (`host`, `x-amz-date`, and
- * `x-amz-content-sha256` / `x-amz-security-token` when applicable).
+ * Signs a request. `headers` are the request's own (name to value) and `url` is
+ * parsed by `gourl` (binary strings). Returns the `Authorization` value and the
+ * headers AWS requires (`host`, `x-amz-date`, and `x-amz-content-sha256` /
+ * `x-amz-security-token` when applicable).
  */
 export function signV4(
   headers: ReadonlyMap<string, string>,
   method: string,
-  url: GoURL,
+  url: Url,
   body: Buffer,
   service: string,
   creds: AWSCredentials,
@@ -49,7 +52,7 @@ export function signV4(
   const iso8601Now = `${dateNow}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 
   const awsHeaders = new Map<string, string>([
-    ["host", url.host],
+    ["host", fromBinary(url.host)],
     ["x-amz-date", iso8601Now],
   ]);
   if (service === "s3" || service === "glacier") awsHeaders.set("x-amz-content-sha256", payloadHash);
@@ -62,7 +65,7 @@ export function signV4(
   }
   const ordered = [...toSign.keys()].sort(compareBytes);
   const signedHeaders = ordered.join(";");
-  let canonical = `${method}\n${escapedPath(url)}\n${url.rawQuery}\n`;
+  let canonical = `${method}\n${fromBinary(escapedPath(url))}\n${fromBinary(url.rawQuery)}\n`;
   for (const k of ordered) canonical += `${k}:${toSign.get(k)}\n`;
   canonical += `\n${signedHeaders}\n${payloadHash}`;
 
