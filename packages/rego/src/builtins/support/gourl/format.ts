@@ -39,7 +39,14 @@ function escapedFragment(u: Url): string {
   return keptRaw(u.rawFragment, u.fragment, Mode.Fragment) ?? escape(u.fragment, Mode.Fragment);
 }
 
-/** Go's `URL.String`, writing the userinfo as it was written. */
+/** Go's `Userinfo.String`: the name and password decoded by the parser, escaped afresh. */
+function userinfoString(user: string): string {
+  const colon = user.indexOf(":");
+  const name = escape(unescape(colon < 0 ? user : user.slice(0, colon), Mode.UserPassword), Mode.UserPassword);
+  return colon < 0 ? name : name + ":" + escape(unescape(user.slice(colon + 1), Mode.UserPassword), Mode.UserPassword);
+}
+
+/** Go's `URL.String`. */
 export function urlString(u: Url): string {
   let out = u.scheme === "" ? "" : u.scheme + ":";
   if (u.opaque !== "") {
@@ -48,7 +55,7 @@ export function urlString(u: Url): string {
     const hasAuthority = u.scheme !== "" || u.host !== "" || u.user !== undefined;
     if (hasAuthority && !(u.omitHost && u.host === "" && u.user === undefined)) {
       if (u.host !== "" || u.path !== "" || u.user !== undefined) out += "//";
-      if (u.user !== undefined) out += u.user + "@";
+      if (u.user !== undefined) out += userinfoString(u.user) + "@";
       if (u.host !== "") out += escape(u.host, Mode.Host);
     }
     const path = escapedPath(u);

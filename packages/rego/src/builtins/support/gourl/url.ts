@@ -12,8 +12,8 @@ export interface Url {
   opaque: string;
   /**
    * The userinfo before "@" as written (validated, still escaped), or undefined when
-   * there is no "@". Go keeps the decoded username and password instead; only their
-   * presence and this text are needed here.
+   * there is no "@". Go keeps the decoded username and password instead;
+   * `urlString` decodes and re-escapes them as Go's `Userinfo.String` does.
    */
   user: string | undefined;
   host: string;
