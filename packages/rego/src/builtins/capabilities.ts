@@ -45,6 +45,7 @@ function builtinJSON(b: Builtin): Value {
   if (b.infix) out["infix"] = b.infix;
   if (b.relation) out["relation"] = true;
   if (b.nondeterministic) out["nondeterministic"] = true;
+  if (b.deprecated) out["deprecated"] = true;
   return out;
 }
 

@@ -31,6 +31,7 @@ import { jwtBuiltins } from "./families/jwt.js";
 import { providerBuiltins } from "./families/providers.js";
 import { graphqlBuiltins } from "./families/graphql.js";
 import { httpBuiltins } from "./families/http.js";
+import { deprecatedBuiltins } from "./families/deprecated.js";
 
 const FAMILIES: readonly (readonly Builtin[])[] = [
   arithmeticBuiltins,
@@ -60,6 +61,7 @@ const FAMILIES: readonly (readonly Builtin[])[] = [
   providerBuiltins,
   graphqlBuiltins,
   httpBuiltins,
+  deprecatedBuiltins,
 ];
 
 function buildTable(families: readonly (readonly Builtin[])[]): ReadonlyMap<string, Builtin> {

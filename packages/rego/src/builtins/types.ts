@@ -42,6 +42,8 @@ export interface BuiltinDecl {
   readonly nondeterministic?: boolean;
   /** Any number of arguments (only `print`). */
   readonly variadic?: boolean;
+  /** Deprecated before Rego v1: declared for capabilities, rejected at compile time. */
+  readonly deprecated?: boolean;
 }
 
 /** What the evaluator lends a builtin for one call. */

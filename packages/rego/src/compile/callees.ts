@@ -78,6 +78,10 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
     ctx.typeError(`undefined function ${callee.name}`, call.loc);
     return undefined;
   }
+  if (builtin.deprecated) {
+    ctx.typeError(`deprecated built-in function calls in expression: ${builtin.name}`, call.loc);
+    return undefined;
+  }
   if (!builtin.variadic && builtin.args.length !== n) {
     ctx.error(ErrorCode.TypeError, arityMessage(builtin, n), call.loc);
     return undefined;
