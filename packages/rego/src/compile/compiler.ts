@@ -57,7 +57,7 @@ export interface Stage {
 }
 
 function lowerRules(ctx: CompileContext, state: StageState): void {
-  const metadata = new MetadataIndex(ctx.modules, (rule) => state.placements.get(rule)?.node);
+  const metadata = new MetadataIndex(ctx.modules, (rule) => state.placements.get(rule)?.node, (message, loc) => ctx.typeError(message, loc));
   for (const info of ctx.modules) {
     const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata);
     for (const rule of info.module.rules) {

@@ -477,7 +477,7 @@ export class Lowerer {
   private metadataCall(name: string, loc: Location): P.PTerm {
     const cur = this.#current;
     if (!cur || !this.#metadata) return { k: "const", v: name.endsWith("chain") ? [] : {}, loc };
-    const v = name.endsWith("chain") ? this.#metadata.chain(cur.rule, cur.node) : this.#metadata.rule(cur.rule, cur.node);
+    const v = name.endsWith("chain") ? this.#metadata.chain(cur.rule, cur.node) : this.#metadata.rule(cur.rule);
     return { k: "const", v, loc };
   }
 

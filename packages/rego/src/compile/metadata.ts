@@ -68,44 +68,66 @@ interface PackageAnnotations {
   readonly annotations: A.Annotations[];
 }
 
-/** Every annotation of the compiled modules, found by rule node or package path. */
+/** Reports a compile error (the compiler's `typeError`). */
+type Report = (message: string, loc: A.Annotations["loc"]) => void;
+
+/**
+ * Every annotation of the compiled modules, found by rule node or package path
+ * (OPA's AnnotationSet). A path has at most one document-scope annotation, and a
+ * package at most one of each package scope; another is a compile error.
+ */
 export class MetadataIndex {
-  readonly #documents = new Map<RuleNode, A.Annotations[]>();
+  readonly #documents = new Map<RuleNode, A.Annotations>();
   readonly #packages = new Map<string, PackageAnnotations>();
 
-  constructor(modules: readonly ModuleInfo[], nodeOf: (rule: A.Rule) => RuleNode | undefined) {
+  constructor(modules: readonly ModuleInfo[], nodeOf: (rule: A.Rule) => RuleNode | undefined, report: Report) {
+    const declared = new Map<string, A.Annotations>();
     for (const info of modules) {
       const key = info.pkg.join("\u0000");
       const entry = this.#packages.get(key) ?? { path: info.pkg, annotations: [] };
-      entry.annotations.push(...info.module.annotations);
+      for (const a of info.module.annotations) {
+        const previous = declared.get(`${a.scope}\u0001${key}`);
+        if (previous) report(`${a.scope} annotation redeclared: ${where(previous)}`, a.loc);
+        else declared.set(`${a.scope}\u0001${key}`, a);
+        entry.annotations.push(a);
+      }
       this.#packages.set(key, entry);
       for (const rule of info.module.rules) {
-        const docs = rule.annotations.filter((a) => a.scope === "document");
         const node = nodeOf(rule);
-        if (docs.length === 0 || !node) continue;
-        this.#documents.set(node, [...(this.#documents.get(node) ?? []), ...docs]);
+        if (!node) continue;
+        for (const doc of rule.annotations.filter((a) => a.scope === "document")) {
+          const previous = this.#documents.get(node);
+          if (previous) report(`document annotation redeclared: ${where(previous)}`, doc.loc);
+          else this.#documents.set(node, doc);
+        }
       }
     }
   }
 
-  /** `rego.metadata.rule()`: the rule's own annotation, else its document's, else `{}`. */
-  rule(rule: A.Rule, node: RuleNode): Value {
-    const own = rule.annotations.find((a) => a.scope === "rule") ?? this.#documents.get(node)?.[0];
+  /** `rego.metadata.rule()`: the rule-scope annotation closest above the rule, else `{}`. */
+  rule(rule: A.Rule): Value {
+    const own = ruleScope(rule)[0];
     return own ? annotationValue(own) : {};
   }
 
-  /** `rego.metadata.chain()`: from the rule out to the root package. */
+  /**
+   * `rego.metadata.chain()`, in OPA's order: the rule's own annotations (closest
+   * first, or a bare entry for the rule), its document's, its package's, then the
+   * subpackages annotations from the package out to the root.
+   */
   chain(rule: A.Rule, node: RuleNode): Value {
     const links: Value[] = [];
-    const own = rule.annotations.find((a) => a.scope === "rule");
-    links.push(own ? { annotations: annotationValue(own), path: [...node.path] } : { path: [...node.path] });
-    for (const doc of this.#documents.get(node) ?? []) links.push({ annotations: annotationValue(doc), path: [...node.path] });
+    const own = ruleScope(rule);
+    if (own.length === 0) links.push({ path: [...node.path] });
+    for (const a of own) links.push({ annotations: annotationValue(a), path: [...node.path] });
+    const doc = this.#documents.get(node);
+    if (doc) links.push({ annotations: annotationValue(doc), path: [...node.path] });
     const pkg = this.#packageOf(node);
+    const pkgAnnotations = this.#packages.get(pkg.join("\u0000"))?.annotations ?? [];
+    for (const a of pkgAnnotations) if (a.scope === "package") links.push({ annotations: annotationValue(a), path: pkg });
     for (let n = pkg.length; n >= 0; n--) {
-      const entry = this.#packages.get(pkg.slice(0, n).join("\u0000"));
-      for (const a of entry?.annotations ?? []) {
-        if (a.scope === "package" && n !== pkg.length) continue;
-        links.push({ annotations: annotationValue(a), path: pkg.slice(0, n) });
+      for (const a of this.#packages.get(pkg.slice(0, n).join("\u0000"))?.annotations ?? []) {
+        if (a.scope === "subpackages") links.push({ annotations: annotationValue(a), path: pkg.slice(0, n) });
       }
     }
     return links;
@@ -119,4 +141,14 @@ export class MetadataIndex {
     }
     return [];
   }
+}
+
+/** The rule's rule-scope annotations, the one declared closest to it first. */
+function ruleScope(rule: A.Rule): A.Annotations[] {
+  return rule.annotations.filter((a) => a.scope === "rule").reverse();
+}
+
+/** OPA's `Location.String()`: `file:row`. */
+function where(a: A.Annotations): string {
+  return `${a.loc.file}:${a.loc.row}`;
 }

@@ -37,10 +37,23 @@ function collectBlocks(comments: readonly A.Comment[]): Block[] {
   return blocks;
 }
 
+const KNOWN_SCOPES: readonly string[] = ["rule", "document", "package", "subpackages"];
+
 const SCOPES_FOR: Record<string, readonly string[]> = {
   Package: ["package", "subpackages"],
   Rule: ["rule", "document"],
 };
+
+/**
+ * OPA's scope for a block that names none: the package, or the rule (the whole
+ * document for an entrypoint). Before an import, or with nothing after it, the
+ * block gets a scope that the checks below reject, with OPA's message.
+ */
+function defaultScope(target: string | undefined, entrypoint: boolean): string {
+  if (target === "Package") return "package";
+  if (target === "Rule") return entrypoint ? "document" : "rule";
+  return target === "Import" ? "import" : "";
+}
 
 /** Parses the blocks and pairs each with the statement it annotates. */
 export function attachAnnotations(
@@ -71,11 +84,19 @@ export function attachAnnotations(
     const record = data as Record<string, unknown>;
     const declared = typeof record.scope === "string" ? record.scope : undefined;
     const kind = target?.type === "Package" ? "Package" : target?.type === "Rule" ? "Rule" : undefined;
-    const scope = declared ?? (kind === "Package" ? "package" : "rule");
+    const scope = declared ?? defaultScope(target?.type, record.entrypoint === true);
+    if (!KNOWN_SCOPES.includes(scope)) {
+      errors.push(parseError(`invalid annotation scope '${scope}'. Use one of 'rule', 'document', 'package', or 'subpackages'`, block.loc, source));
+      continue;
+    }
     if (!kind || !SCOPES_FOR[kind]!.includes(scope)) {
       const want = scope === "package" || scope === "subpackages" ? "package" : "rule";
       const have = target ? ` (have ${target.type === "Import" ? "import" : target.type.toLowerCase()})` : "";
       errors.push(parseError(`annotation scope '${scope}' must be applied to ${want}${have}`, block.loc, source));
+      continue;
+    }
+    if (record.entrypoint === true && scope !== "document" && scope !== "package") {
+      errors.push(parseError(`annotation entrypoint applied to non-document or package scope '${scope}'`, block.loc, source));
       continue;
     }
     const annotation: A.Annotations = { type: "Annotations", scope, data: record, loc: block.loc };
