@@ -5,6 +5,10 @@
  * (an integer beyond 2^53, or a literal whose text is not what `String(n)` prints,
  * such as `1.0` or `1e3`) is an `RNumber` that keeps its source text, as OPA keeps
  * `json.Number` text. `1` and `1.0` are equal under comparison and hashing.
+ *
+ * A JS number stands for the decimal `String(n)` prints, as the text it came from
+ * (a literal, or JSON such as `1e30`) said: a double beyond 2^53 is that decimal
+ * (10^30 for `1e30`), not the binary value nearest it (1000000000000000019884624838656).
  */
 export class RNumber {
   readonly text: string;
@@ -64,8 +68,16 @@ export function toDouble(n: NumberValue): number {
 
 /** The exact integer value of `n`, or null when it is not an integer. */
 export function toBigInt(n: NumberValue): bigint | null {
-  if (typeof n === "number") return Number.isInteger(n) ? BigInt(n) : null;
+  if (typeof n === "number") {
+    if (Number.isSafeInteger(n)) return BigInt(n);
+    return Number.isInteger(n) ? wideIntegerValue(n) : null;
+  }
   return n.bigint;
+}
+
+/** The value of an integer double beyond 2^53: the decimal it prints as (see the file comment). */
+function wideIntegerValue(n: number): bigint {
+  return decimalToBigInt(parseDecimal(String(n)))!;
 }
 
 export function isInteger(n: NumberValue): boolean {
@@ -109,9 +121,16 @@ function decimalToBigInt(d: Decimal): bigint | null {
   return d.m % div === 0n ? d.m / div : null;
 }
 
-/** -1, 0 or 1: numeric order, exact for every representation. */
+/**
+ * -1, 0 or 1: numeric order, as OPA's `NumberCompare` (v1/ast/compare.go, 1.20.1 on)
+ * decides it. That is exact, but for one shortcut: when both texts end in a '.' or
+ * '0' that trimming removes and still hold a '.' after it ("0.10", "1.5e-10"), equal
+ * float64 values count as equal numbers, so `0.10 == 0.100000000000000000010`.
+ * (OPA up to 1.19.1 compared the trimmed texts themselves, so there `10.0 == 1`.)
+ */
 export function compareNumbers(a: NumberValue, b: NumberValue): number {
   if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  if (equalAsFloat64(a, b)) return 0;
   const ai = toBigInt(a);
   const bi = toBigInt(b);
   if (ai !== null && bi !== null) return ai < bi ? -1 : ai > bi ? 1 : 0;
@@ -123,17 +142,66 @@ export function compareNumbers(a: NumberValue, b: NumberValue): number {
   return ma < mb ? -1 : ma > mb ? 1 : 0;
 }
 
+/** The text OPA would hold for the number: a JS number stands for `String(n)`. */
+function textOf(n: NumberValue): string {
+  return typeof n === "number" ? String(n) : n.text;
+}
+
+/** Whether `strings.TrimRight(text, ".0")` changes the text and leaves a '.' in it. */
+function floatAfterTrim(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if ((last !== 48 && last !== 46) || !text.includes(".")) return false;
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 48 || text.charCodeAt(end - 1) === 46)) end--;
+  return end > 0 && text.lastIndexOf(".", end - 1) !== -1;
+}
+
+/** OPA's float64 shortcut (see compareNumbers); a float64 out of range does not count. */
+function equalAsFloat64(a: NumberValue, b: NumberValue): boolean {
+  // Look at an RNumber's text first: a JS number's would have to be built.
+  if (typeof a === "number") return typeof b !== "number" && equalAsFloat64(b, a);
+  const ta = a.text;
+  if (!floatAfterTrim(ta)) return false;
+  const tb = textOf(b);
+  if (!floatAfterTrim(tb)) return false;
+  const fa = Number(ta);
+  return Number.isFinite(fa) && fa === Number(tb);
+}
+
 /**
  * A hashable primitive standing for the number: equal numbers give the same key
- * (`1`, `1.0` and `RNumber("1")` all give `1`).
+ * (`1`, `1.0` and `RNumber("1")` all give `1`). A fraction is keyed by the double
+ * whose shortest text it equals exactly (`0.10` by 0.1), and otherwise by a string
+ * of its exact decimal, so that two fractions that share a nearest double but differ
+ * in value (`1/3` at 64 bits, 0.33333333333333333334, and 0.3333333333333333) stay
+ * two set members, as in OPA.
  */
-export function numberKey(n: NumberValue): number | bigint {
+export function numberKey(n: NumberValue): number | bigint | string {
   if (typeof n === "number") {
-    return Number.isSafeInteger(n) || !Number.isInteger(n) ? n + 0 : BigInt(n);
+    return Number.isSafeInteger(n) || !Number.isInteger(n) ? n + 0 : wideIntegerValue(n);
   }
   const b = n.bigint;
-  if (b === null) return n.toNumber();
+  if (b === null) return fractionKey(n.text);
   return b >= MIN_SAFE && b <= MAX_SAFE ? Number(b) : b;
+}
+
+function fractionKey(text: string): number | string {
+  const exact = canonicalDecimal(text);
+  const d = Number(text);
+  return Number.isFinite(d) && canonicalDecimal(String(d)) === exact ? d : "~" + exact;
+}
+
+/** `<sign><digits>e<exp>` with no leading or trailing zeros in the digits: one text per value. */
+function canonicalDecimal(text: string): string {
+  const match = DECIMAL.exec(text);
+  if (!match) return text;
+  const [, sign, intPart = "", frac = "", exp = "0"] = match;
+  const all = intPart + frac;
+  let start = 0;
+  while (start < all.length - 1 && all.charCodeAt(start) === 48) start++;
+  let end = all.length;
+  while (end > start + 1 && all.charCodeAt(end - 1) === 48) end--;
+  return `${sign}${all.slice(start, end)}e${Number(exp) - frac.length + (all.length - end)}`;
 }
 
 /**
@@ -146,7 +214,7 @@ export function numberText(n: NumberValue): string {
   if (typeof n !== "number") return n.text;
   if (Number.isInteger(n)) {
     if (Number.isSafeInteger(n)) return Object.is(n, -0) ? "0" : String(n);
-    return BigInt(n).toString();
+    return wideIntegerValue(n).toString();
   }
   const [mantissa = "", expText = "0"] = n.toExponential().split("e");
   const exp = Number(expText);

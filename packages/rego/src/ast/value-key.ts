@@ -24,7 +24,12 @@ export function keyOf(v: Value): ValueKey {
       return v ? KEY_TRUE : KEY_FALSE;
   }
   if (v === null) return KEY_NULL;
-  if (v instanceof RNumber) return { composite: false, key: numberKey(v) };
+  if (v instanceof RNumber) {
+    const key = numberKey(v);
+    // A fraction keyed by its exact decimal text is filed with the composites, whose
+    // canonical strings never start with "#", so it cannot meet a Rego string.
+    return typeof key === "string" ? { composite: true, key: "#" + key } : { composite: false, key };
+  }
   return { composite: true, key: canonical(v) };
 }
 

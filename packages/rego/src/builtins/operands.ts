@@ -96,12 +96,15 @@ export function object(args: readonly Value[], pos: number): ObjectValue {
   return v;
 }
 
-/** An array or set operand, as a list of its elements. */
+/**
+ * An array or set operand, as a list of its elements (a set's in sorted order). The
+ * error names set first, as OPA's aggregates (`count` aside) word it.
+ */
 export function collection(args: readonly Value[], pos: number): readonly Value[] {
   const v = args[pos - 1]!;
   if (Array.isArray(v)) return v;
   if (v instanceof RSet) return v.sorted();
-  throw OperandError.type(pos, v, "array", "set");
+  throw OperandError.type(pos, v, "set", "array");
 }
 
 /** An array or set of strings (OPA's `StringSliceOperand`). */

@@ -1,9 +1,12 @@
 /** Aggregates over collections: count, sum, product, max, min, sort. */
 import { compareValues } from "../../ast/compare.js";
-import { isNumber, toBigInt, toDouble, numberFromBigInt, type NumberValue } from "../../ast/number.js";
+import { isNumber, numberFromBigInt, type NumberValue } from "../../ast/number.js";
 import { RSet, isObject, objectSize, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { OperandError, collection } from "../operands.js";
+import { type BigFloat } from "../support/bignum/binary-float.js";
+import { add, mul } from "../support/bignum/float-arith.js";
+import { PREC, floatToNumber, numberToFloat, numberToInt } from "../support/bignum/opa-number.js";
 
 /** Code points in a string: Go counts runes, not UTF-16 units. */
 export function runeCount(s: string): number {
@@ -21,20 +24,74 @@ export function runeCount(s: string): number {
   return n;
 }
 
-function numbersOf(args: readonly Value[], pos: number): NumberValue[] {
-  const v = args[pos - 1]!;
-  return collection(args, pos).map((x) => {
-    if (!isNumber(x)) throw OperandError.element(pos, v, x, "number");
-    return x;
-  });
+/** The elements of a `sum` or `product` operand, each checked to be a number. */
+function numbersOf(args: readonly Value[]): readonly NumberValue[] {
+  const items = collection(args, 1);
+  for (const x of items) if (!isNumber(x)) throw OperandError.element(1, args[0]!, x, "number");
+  return items as readonly NumberValue[];
 }
 
-function fold(ns: NumberValue[], exact: (a: bigint, b: bigint) => bigint, float: (a: number, b: number) => number, unit: number): NumberValue {
-  const ints = ns.map(toBigInt);
-  if (ints.every((b) => b !== null)) return numberFromBigInt((ints as bigint[]).reduce(exact, BigInt(unit)));
-  const d = ns.map(toDouble).reduce(float, unit);
-  return Number.isInteger(d) && !Number.isSafeInteger(d) ? numberFromBigInt(BigInt(d)) : d;
+/** The integers of `ns` as bigints (OPA's `exactIntAccumulate` input), or null if one has a fraction. */
+function exactInts(ns: readonly NumberValue[]): bigint[] | null {
+  const out: bigint[] = [];
+  for (const n of ns) {
+    const i = numberToInt(n);
+    if (i === null) return null;
+    out.push(i);
+  }
+  return out;
 }
+
+/** How `sum` or `product` folds its numbers, in each of OPA's three representations. */
+interface Fold {
+  readonly unit: number;
+  /** On JS safe integers, while the result stays one (OPA: machine ints, then big.Int). */
+  readonly small: (acc: number, n: number) => number;
+  readonly exact: (acc: bigint, n: bigint) => bigint;
+  /** The big.Float to start from, and the step that rounds after each element. */
+  readonly start: BigFloat;
+  readonly float: (acc: BigFloat, x: BigFloat) => BigFloat;
+}
+
+function fold(ns: readonly NumberValue[], f: Fold): NumberValue {
+  let acc = f.unit;
+  let i = 0;
+  for (; i < ns.length; i++) {
+    const n = ns[i]!;
+    if (typeof n !== "number" || !Number.isInteger(n)) break;
+    const next = f.small(acc, n);
+    if (!Number.isSafeInteger(next)) break;
+    acc = next;
+  }
+  if (i === ns.length) return acc + 0;
+  const ints = exactInts(ns);
+  if (ints) return numberFromBigInt(ints.reduce(f.exact, BigInt(f.unit)));
+  let total = f.start;
+  for (const n of ns) total = f.float(total, numberToFloat(n));
+  return floatToNumber(total);
+}
+
+/** OPA's `sum`: for non-integers a big.Float at 64 bits (`new(big.Float)` takes its operands' precision). */
+const SUM: Fold = {
+  unit: 0,
+  small: (acc, n) => acc + n,
+  exact: (acc, n) => acc + n,
+  start: { neg: false, m: 0n, e: 0, prec: PREC },
+  float: (acc, x) => add(acc, x, PREC),
+};
+
+/**
+ * OPA's `product`: for non-integers a big.Float that starts from `big.NewFloat(1)`.
+ * NewFloat gives it float64's 53 bits, so unlike every other operation the product
+ * is rounded to 53 bits after each step and printed at 53 bits.
+ */
+const PRODUCT: Fold = {
+  unit: 1,
+  small: (acc, n) => acc * n,
+  exact: (acc, n) => acc * n,
+  start: { neg: false, m: 1n, e: 0, prec: 53 },
+  float: (acc, x) => mul(acc, x, 53),
+};
 
 export const aggregateBuiltins: readonly Builtin[] = [
   defineBuiltin({
@@ -58,7 +115,7 @@ export const aggregateBuiltins: readonly Builtin[] = [
     result: { name: "n", type: t.number },
     categories: ["aggregates"],
     description: "Sums elements of an array or set of numbers.",
-    impl: (args) => fold(numbersOf(args, 1), (a, b) => a + b, (a, b) => a + b, 0),
+    impl: (args) => fold(numbersOf(args), SUM),
   }),
   defineBuiltin({
     name: "product",
@@ -66,7 +123,7 @@ export const aggregateBuiltins: readonly Builtin[] = [
     result: { name: "n", type: t.number },
     categories: ["aggregates"],
     description: "Multiplies elements of an array or set of numbers",
-    impl: (args) => fold(numbersOf(args, 1), (a, b) => a * b, (a, b) => a * b, 1),
+    impl: (args) => fold(numbersOf(args), PRODUCT),
   }),
   defineBuiltin({
     name: "max",

@@ -15,13 +15,18 @@ function unite(sets: Iterable<RSet>): RSet {
   return out;
 }
 
-/** A set of sets, as a list of the member sets. */
+/**
+ * A set of sets, as a list of the member sets. OPA checks each member with the same
+ * `SetOperand` as the operand itself, so a bad member reads "operand 1 must be set
+ * but got number", naming the first one in sorted order.
+ */
 function setOfSets(args: readonly Value[], pos: number): RSet[] {
-  const s = set(args, pos);
-  return s.sorted().map((x) => {
-    if (!(x instanceof RSet)) throw OperandError.element(pos, s, x, "set");
-    return x;
-  });
+  return set(args, pos)
+    .sorted()
+    .map((x) => {
+      if (!(x instanceof RSet)) throw OperandError.type(pos, x, "set");
+      return x;
+    });
 }
 
 export const setBuiltins: readonly Builtin[] = [

@@ -8,7 +8,9 @@ import { numberFromBigInt, numberFromText, type NumberValue } from "../../ast/nu
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, string } from "../operands.js";
 import { floatString, fromFloat64, multiply, parseDecimal, type Rational } from "../support/bignum/rational.js";
-import { round64, toRational, truncate } from "../support/bignum/binary-float.js";
+import { fromBigInt, truncate } from "../support/bignum/binary-float.js";
+import { mul } from "../support/bignum/float-arith.js";
+import { parseBigFloat } from "../support/bignum/float-parse.js";
 
 /** Most digits accepted in an exponent ("1e999999"). */
 const MAX_EXPONENT_DIGITS = 6;
@@ -145,10 +147,10 @@ function parseBytes(raw: string): NumberValue {
   const [num, unit] = split;
   if (num === "") throw fail("no byte amount provided");
   if (!hasOwn.call(BYTE_UNITS, unit)) throw fail(`byte unit ${unit} not recognized`);
-  const amount = parseDecimal(num);
+  // OPA: big.Float SetString (64 bits), times the unit, truncated to an integer.
+  const amount = parseBigFloat(num);
   if (!amount) throw fail("could not parse byte amount to a number");
-  const scaled = round64(multiply(toRational(round64(amount)), { p: BYTE_UNITS[unit]!, q: 1n }));
-  return numberFromBigInt(truncate(scaled));
+  return numberFromBigInt(truncate(mul(amount, fromBigInt(BYTE_UNITS[unit]!, 64), 64)));
 }
 
 export const unitBuiltins: readonly Builtin[] = [
