@@ -8,7 +8,7 @@ export interface Run {
   readonly stderr: string;
 }
 
-export async function run(argv: string[], cwd: string, stdin?: string): Promise<Run> {
+export async function run(argv: string[], cwd: string, stdin?: string, env: Record<string, string> = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
@@ -16,7 +16,7 @@ export async function run(argv: string[], cwd: string, stdin?: string): Promise<
     stderr: { write: (s: string) => (stderr += s) },
     ...(stdin !== undefined ? { stdin: Readable.from([stdin]) } : {}),
     cwd,
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
 }

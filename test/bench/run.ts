@@ -6,10 +6,12 @@
  * (b) decision: a small authorization policy evaluated 100,000 times in-process.
  * (c) builtins: RFC 3339 parsing and CIDR checks over 100,000 objects, against a
  *     plain-JS loop doing the same.
+ * (d) the GitHub adapter's requests per repository over a generated organization.
  */
 import { Engine, type Value } from "@regolith/rego";
 import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
 import { builtinPolicy, credentialUseInJS, generateCredentialUse } from "./builtin-workload.js";
+import { snapshotBudget } from "./snapshot-github.js";
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -81,3 +83,4 @@ function builtins(): void {
 scan();
 decisions();
 builtins();
+await snapshotBudget();

@@ -1,7 +1,8 @@
 /** What a command may touch of the outside world: passed in, never taken from `process`. */
 export interface Streams {
   readonly stdout: { write(chunk: string): unknown };
-  readonly stderr: { write(chunk: string): unknown };
+  /** `isTTY` decides between a live progress line and plain progress lines. */
+  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
   /** Standard input, for `-i -`. */
   readonly stdin?: AsyncIterable<string | Uint8Array>;
   readonly cwd: string;

@@ -6,6 +6,7 @@ import { CliError, ExitCode } from "./exit-codes.js";
 import type { Streams } from "./io.js";
 import { evalCommand } from "./commands/eval.js";
 import { capabilitiesCommand } from "./commands/capabilities.js";
+import { snapshotCommand } from "./commands/snapshot.js";
 import { version } from "./version.js";
 
 type Command = (argv: readonly string[], io: Streams) => Promise<number>;
@@ -13,6 +14,7 @@ type Command = (argv: readonly string[], io: Streams) => Promise<number>;
 const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
   ["eval", { run: evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
   ["capabilities", { run: capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
+  ["snapshot", { run: snapshotCommand, summary: "read GitHub state into a snapshot document" }],
 ]);
 
 const USAGE = `Usage: regolith COMMAND [flags]

@@ -3,6 +3,13 @@
  * posture into a `github-snapshot` document. The public surface.
  */
 export * from "./document.js";
+export { collect, DEFAULT_API_URL, type CollectOptions, type CollectDeps, type Progress } from "./collect.js";
+export { FatalGithubError } from "./transport/errors.js";
+export { InvalidSnapshotError, snapshotProblems, assertValidSnapshot } from "./validate.js";
+export { makeGithubClients, graphqlUrlFor, REST_API_VERSION, type GithubClients, type ClientOptions } from "./transport/clients.js";
+export { DEFAULT_RETRY, type RetrySettings } from "./transport/retry-policy.js";
+export { QUERIES } from "./queries.js";
+export { authKind } from "./auth.js";
 export { redactText, redactValue, redactionMarker, type CredentialKind } from "./redact.js";
 export { parseWorkflow, type ParsedWorkflow } from "./workflows/parse.js";
 export type { WorkflowContext } from "./workflows/job.js";

@@ -8,6 +8,7 @@ t.test("a minimal job", async (t) => {
     name: null,
     environment: null,
     runs_on: ["ubuntu-latest"],
+    runs_on_group: null,
     uses: null,
     needs: [],
     if: null,

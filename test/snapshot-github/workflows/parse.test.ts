@@ -20,6 +20,7 @@ t.test("a deploy workflow with OIDC and an environment", async (t) => {
     name: "Deploy to production",
     environment: "production",
     runs_on: ["ubuntu-latest"],
+    runs_on_group: null,
     uses: null,
     needs: ["test"],
     if: "github.ref == 'refs/heads/main' || startsWith(github.ref, 'refs/tags/v')",
@@ -41,7 +42,7 @@ t.test("a deploy workflow with OIDC and an environment", async (t) => {
     steps: [
       {
         index: 0, id: null, name: null, uses: "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", pinned_sha: true,
-        with: {}, env: {}, run: null, if: null,
+        with: {}, env: {}, run: null, shell: null, if: null,
       },
       {
         index: 1, id: "openai", name: "Exchange the GitHub OIDC token for an OpenAI token", uses: null, pinned_sha: null, with: {},
@@ -53,14 +54,15 @@ t.test("a deploy workflow with OIDC and an environment", async (t) => {
           '  -d "identity_provider_id=$PROVIDER_ID" -d "service_account_id=$SERVICE_ACCOUNT_ID" > token.json',
           "",
         ].join("\n"),
+        shell: null,
         if: null,
       },
       {
         index: 2, id: null, name: "Publish the Worker", uses: "cloudflare/wrangler-action@v3", pinned_sha: false,
         with: { accountId: "${{ vars.CLOUDFLARE_ACCOUNT_ID }}", apiToken: "${{ secrets.CLOUDFLARE_API_TOKEN }}", command: "deploy --env production" },
-        env: {}, run: null, if: null,
+        env: {}, run: null, shell: null, if: null,
       },
-      { index: 3, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: {}, run: 'echo "deploy of ${{ github.sha }} failed"', if: "${{ failure() }}" },
+      { index: 3, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: {}, run: 'echo "deploy of ${{ github.sha }} failed"', shell: null, if: "${{ failure() }}" },
     ],
     oidc_sub_candidates: [`${PREFIX}:environment:production`],
   });

@@ -38,10 +38,10 @@ steps:
   t.same(steps.map((s) => s.index), [0, 1, 2, 3]);
   t.same(steps[0], {
     index: 0, id: "setup", name: "Set up", uses: "actions/setup-python@v5", pinned_sha: false,
-    with: { cache: "pip", "python-version": "3.1" }, env: {}, run: null, if: null,
+    with: { cache: "pip", "python-version": "3.1" }, env: {}, run: null, shell: null, if: null,
   });
-  t.same(steps[1], { index: 1, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: { CI: "true", EMPTY: "" }, run: "pytest -q", if: "${{ always() }}" });
-  t.same(steps[2], { index: 2, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: {}, run: null, if: null }, "a step that is not a mapping keeps its place");
+  t.same(steps[1], { index: 1, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: { CI: "true", EMPTY: "" }, run: "pytest -q", shell: null, if: "${{ always() }}" });
+  t.same(steps[2], { index: 2, id: null, name: null, uses: null, pinned_sha: null, with: {}, env: {}, run: null, shell: null, if: null }, "a step that is not a mapping keeps its place");
   t.equal(steps[3]!.pinned_sha, null);
 });
 
@@ -63,7 +63,35 @@ steps:
     with: { header: "Bearer [redacted:openai_api_key]" },
     env: { OPENAI_API_KEY: { redacted: true, looks_like: "openai_api_key" } },
     run: 'curl -H "Authorization: Bearer [redacted:openai_api_key]" https://api.openai.com/v1/models\n',
+    shell: null,
     if: "env.KEY == '[redacted:openai_api_key]'",
   });
   t.notMatch(JSON.stringify(wf), key, "the key appears nowhere in the facts");
+});
+
+t.test("a run step's shell: its own, else the job's, else the workflow's defaults", async (t) => {
+  const wf = parse(`on: push
+defaults:
+  run:
+    shell: bash -x {0}
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: echo workflow default
+      - run: echo own
+        shell: pwsh
+      - uses: actions/checkout@v4
+  b:
+    runs-on: { group: deployers, labels: [linux] }
+    defaults:
+      run:
+        shell: sh
+    steps:
+      - run: echo job default
+`);
+  t.same(wf.jobs[0]!.steps.map((s) => s.shell), ["bash -x {0}", "pwsh", null]);
+  t.same(wf.jobs[1]!.steps.map((s) => s.shell), ["sh"]);
+  t.same([wf.jobs[1]!.runs_on_group, wf.jobs[1]!.runs_on], ["deployers", ["linux"]]);
+  t.equal(wf.jobs[0]!.runs_on_group, null);
 });

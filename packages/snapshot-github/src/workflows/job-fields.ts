@@ -1,13 +1,15 @@
 /** Small job fields whose YAML allows several shapes: `runs-on`, `environment`, `needs`. */
 import { optionalText, isMapping, compareText, textList } from "./values.js";
 
-/**
- * Runner labels in source order: `runs-on: label`, a list of labels, or the
- * `{ group, labels }` form, whose labels are kept (the group has no field yet).
- */
+/** Runner labels in source order: `runs-on: label`, a list of labels, or the labels of `{ group, labels }`. */
 export function runsOnLabels(value: unknown): string[] {
   if (isMapping(value)) return textList(value["labels"]);
   return textList(value);
+}
+
+/** The runner group of `runs-on: { group, labels }`, or null. */
+export function runsOnGroup(value: unknown): string | null {
+  return isMapping(value) ? optionalText(value["group"]) : null;
 }
 
 /** `environment: name` or `environment: { name, url }`: the name, as written. */

@@ -7,7 +7,7 @@
  */
 import type { WorkflowFact } from "../document.js";
 import { redactText } from "../redact.js";
-import { jobFact, type WorkflowContext } from "./job.js";
+import { defaultShell, jobFact, type WorkflowContext } from "./job.js";
 import { normalizePermissions } from "./permissions.js";
 import { normalizeTriggers } from "./triggers.js";
 import { isMapping, optionalText, redactedMap, sortedKeys, type Mapping } from "./values.js";
@@ -34,6 +34,7 @@ export function parseWorkflow(path: string, text: string, ctx: WorkflowContext):
     permissions: normalizePermissions(root["permissions"]),
     env: root["env"],
     triggers: normalizeTriggers(triggersOf(root)),
+    shell: defaultShell(root["defaults"]),
   };
   return {
     path,

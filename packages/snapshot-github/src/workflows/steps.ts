@@ -2,7 +2,8 @@
 import type { StepFact } from "../document.js";
 import { isMapping, optionalText, redactedMap } from "./values.js";
 
-export function stepFact(step: unknown, index: number): StepFact {
+/** A step's facts; `inheritedShell` is the job's or workflow's `defaults.run.shell`. */
+export function stepFact(step: unknown, index: number, inheritedShell: string | null = null): StepFact {
   const s = isMapping(step) ? step : {};
   const uses = optionalText(s["uses"]);
   return {
@@ -14,6 +15,7 @@ export function stepFact(step: unknown, index: number): StepFact {
     with: redactedMap(s["with"]),
     env: redactedMap(s["env"]),
     run: optionalText(s["run"]),
+    shell: s["run"] === undefined ? null : (optionalText(s["shell"]) ?? inheritedShell),
     if: optionalText(s["if"]),
   };
 }

@@ -1,0 +1,29 @@
+/** `regolith snapshot SOURCE …`: read a vendor's state into a snapshot document. */
+import { CliError, ExitCode } from "../exit-codes.js";
+import type { Streams } from "../io.js";
+import { snapshotGithubCommand } from "./snapshot-github.js";
+
+const SOURCES: ReadonlyMap<string, (argv: readonly string[], io: Streams) => Promise<number>> = new Map([["github", snapshotGithubCommand]]);
+
+export const SNAPSHOT_USAGE = `Usage: regolith snapshot SOURCE [flags]
+
+Reads a vendor's real state into a snapshot document (JSON) that policies judge.
+Tokens come only from the environment.
+
+Sources:
+  github       an organization's GitHub Actions settings, secrets, variables,
+               environments and workflows (token: GITHUB_TOKEN or GH_TOKEN)
+
+Run 'regolith snapshot SOURCE --help' for its flags.
+`;
+
+export async function snapshotCommand(argv: readonly string[], io: Streams): Promise<number> {
+  const [source, ...rest] = argv;
+  if (source === undefined || source === "--help" || source === "-h") {
+    io.stdout.write(SNAPSHOT_USAGE);
+    return source === undefined ? ExitCode.Error : ExitCode.Ok;
+  }
+  const run = SOURCES.get(source);
+  if (!run) throw new CliError(`unknown snapshot source ${JSON.stringify(source)} (want ${[...SOURCES.keys()].join(", ")})`);
+  return run(rest, io);
+}

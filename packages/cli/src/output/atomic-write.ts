@@ -1,0 +1,17 @@
+/**
+ * Writes a file so that readers see the old content or the new, never half of it:
+ * a temporary file in the same directory, then a rename over the target.
+ */
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, content, { mode: 0o644 });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}

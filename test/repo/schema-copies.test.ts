@@ -1,0 +1,22 @@
+/**
+ * Packages validate against copies of schemas/ in their dist/schemas (STYLE.md §1.3):
+ * the copies must be the sources, byte for byte, so nobody edits one by hand.
+ */
+import t from "tap";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "../..");
+
+t.test("every schema copy in a package's dist equals its source", async (t) => {
+  let copies = 0;
+  for (const pkg of readdirSync(join(root, "packages"))) {
+    const dir = join(root, "packages", pkg, "dist/schemas");
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      copies++;
+      t.equal(readFileSync(join(dir, name), "utf8"), readFileSync(join(root, "schemas", name), "utf8"), `${pkg}: ${name}`);
+    }
+  }
+  t.ok(copies >= 1, "the build copied the schemas (npm run build)");
+});
