@@ -14,7 +14,7 @@ type Command = (argv: readonly string[], io: Streams) => Promise<number>;
 const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
   ["eval", { run: evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
   ["capabilities", { run: capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
-  ["snapshot", { run: snapshotCommand, summary: "read GitHub state into a snapshot document" }],
+  ["snapshot", { run: snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
 ]);
 
 const USAGE = `Usage: regolith COMMAND [flags]

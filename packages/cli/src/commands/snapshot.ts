@@ -1,9 +1,13 @@
 /** `regolith snapshot SOURCE …`: read a vendor's state into a snapshot document. */
 import { CliError, ExitCode } from "../exit-codes.js";
 import type { Streams } from "../io.js";
+import { snapshotCloudflareCommand } from "./snapshot-cloudflare.js";
 import { snapshotGithubCommand } from "./snapshot-github.js";
 
-const SOURCES: ReadonlyMap<string, (argv: readonly string[], io: Streams) => Promise<number>> = new Map([["github", snapshotGithubCommand]]);
+const SOURCES: ReadonlyMap<string, (argv: readonly string[], io: Streams) => Promise<number>> = new Map([
+  ["github", snapshotGithubCommand],
+  ["cloudflare", snapshotCloudflareCommand],
+]);
 
 export const SNAPSHOT_USAGE = `Usage: regolith snapshot SOURCE [flags]
 
@@ -13,6 +17,8 @@ Tokens come only from the environment.
 Sources:
   github       an organization's GitHub Actions settings, secrets, variables,
                environments and workflows (token: GITHUB_TOKEN or GH_TOKEN)
+  cloudflare   Cloudflare API tokens, their permissions, resources, IP filters
+               and expiry (token: CLOUDFLARE_API_TOKEN)
 
 Run 'regolith snapshot SOURCE --help' for its flags.
 `;
