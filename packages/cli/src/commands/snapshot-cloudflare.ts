@@ -3,13 +3,11 @@
  * `cloudflare-snapshot` document. The token comes from CLOUDFLARE_API_TOKEN only, and
  * never appears in output, logs or errors.
  */
-import { resolve } from "node:path";
 import { collect, DEFAULT_BASE_URL, FatalCloudflareError, InvalidSnapshotError, type CloudflareSnapshot } from "@regolith/snapshot-cloudflare";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import type { Streams } from "../io.js";
-import { writeFileAtomic } from "../output/atomic-write.js";
-import { progressSink } from "../output/progress.js";
+import { runSnapshot } from "../output/snapshot-run.js";
 
 export const SNAPSHOT_CLOUDFLARE_FLAGS: readonly FlagSpec[] = [
   { name: "account", kind: "repeated", value: "ID", description: "read only this account (repeatable; default: every account the token can see)" },
@@ -54,23 +52,18 @@ export async function snapshotCloudflareCommand(argv: readonly string[], io: Str
   if (flags.positional.length > 0) throw new CliError(`unexpected argument ${JSON.stringify(flags.positional[0])} (see regolith snapshot cloudflare --help)`);
   const token = io.env["CLOUDFLARE_API_TOKEN"];
   if (!token) throw new CliError("no token: set CLOUDFLARE_API_TOKEN in the environment; tokens are never taken from flags");
-  const output = stringFlag(flags, "output");
-  const progress = progressSink(io.stderr, "accounts");
-  let doc: CloudflareSnapshot;
-  try {
-    doc = await collect(
-      { token, accounts: repeatedFlag(flags, "account"), ...(stringFlag(flags, "api-url") ? { apiUrl: stringFlag(flags, "api-url")! } : {}) },
-      { onProgress: (p) => progress.update(p.done, p.total, p.account ?? "") },
-    );
-  } catch (e) {
-    progress.finish();
-    if (e instanceof FatalCloudflareError || e instanceof InvalidSnapshotError) throw new CliError(e.message);
-    throw e;
-  }
-  progress.finish();
-  const text = JSON.stringify(doc, null, 2) + "\n";
-  if (output) writeFileAtomic(resolve(io.cwd, output), text);
-  else io.stdout.write(text);
-  io.stderr.write(summary(doc) + "\n");
-  return ExitCode.Ok;
+  return runSnapshot(
+    {
+      counting: "accounts",
+      output: stringFlag(flags, "output"),
+      collect: (progress) =>
+        collect(
+          { token, accounts: repeatedFlag(flags, "account"), ...(stringFlag(flags, "api-url") ? { apiUrl: stringFlag(flags, "api-url")! } : {}) },
+          { onProgress: (p) => progress.update(p.done, p.total, p.account ?? "") },
+        ),
+      isFatal: (e): e is Error => e instanceof FatalCloudflareError || e instanceof InvalidSnapshotError,
+      summary,
+    },
+    io,
+  );
 }

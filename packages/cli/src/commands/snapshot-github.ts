@@ -3,13 +3,11 @@
  * writes a `github-snapshot` document. The token comes from GITHUB_TOKEN or
  * GH_TOKEN, never from a flag, and never appears in output, logs or errors.
  */
-import { resolve } from "node:path";
 import { collect, DEFAULT_API_URL, FatalGithubError, InvalidSnapshotError, type GithubSnapshot } from "@regolith/snapshot-github";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import type { Streams } from "../io.js";
-import { writeFileAtomic } from "../output/atomic-write.js";
-import { progressSink } from "../output/progress.js";
+import { runSnapshot } from "../output/snapshot-run.js";
 
 export const SNAPSHOT_GITHUB_FLAGS: readonly FlagSpec[] = [
   { name: "org", kind: "string", value: "ORG", description: "the organization to read (required)" },
@@ -67,33 +65,28 @@ export async function snapshotGithubCommand(argv: readonly string[], io: Streams
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) {
     throw new CliError(`--concurrency takes a whole number from 1 to 64, not ${JSON.stringify(concurrencyText)}`);
   }
-  const output = stringFlag(flags, "output");
-  const progress = progressSink(io.stderr, "repositories");
-  let doc: GithubSnapshot;
-  try {
-    doc = await collect(
-      {
-        org,
-        repositories: repeatedFlag(flags, "repo"),
-        includeArchived: booleanFlag(flags, "include-archived"),
-        token,
-        ...(stringFlag(flags, "api-url") ? { apiUrl: stringFlag(flags, "api-url")! } : {}),
-        ...(concurrency ? { concurrency } : {}),
-      },
-      {
-        onProgress: (p) => progress.update(p.done, p.total, p.repository ?? ""),
-        onRetry: (reason, waitMs) => progress.note(`retrying after ${reason} in ${(waitMs / 1000).toFixed(1)}s`),
-      },
-    );
-  } catch (e) {
-    progress.finish();
-    if (e instanceof FatalGithubError || e instanceof InvalidSnapshotError) throw new CliError(e.message);
-    throw e;
-  }
-  progress.finish();
-  const text = JSON.stringify(doc, null, 2) + "\n";
-  if (output) writeFileAtomic(resolve(io.cwd, output), text);
-  else io.stdout.write(text);
-  io.stderr.write(summary(doc) + "\n");
-  return ExitCode.Ok;
+  return runSnapshot(
+    {
+      counting: "repositories",
+      output: stringFlag(flags, "output"),
+      collect: (progress) =>
+        collect(
+          {
+            org,
+            repositories: repeatedFlag(flags, "repo"),
+            includeArchived: booleanFlag(flags, "include-archived"),
+            token,
+            ...(stringFlag(flags, "api-url") ? { apiUrl: stringFlag(flags, "api-url")! } : {}),
+            ...(concurrency ? { concurrency } : {}),
+          },
+          {
+            onProgress: (p) => progress.update(p.done, p.total, p.repository ?? ""),
+            onRetry: (reason, waitMs) => progress.note(`retrying after ${reason} in ${(waitMs / 1000).toFixed(1)}s`),
+          },
+        ),
+      isFatal: (e): e is Error => e instanceof FatalGithubError || e instanceof InvalidSnapshotError,
+      summary,
+    },
+    io,
+  );
 }
