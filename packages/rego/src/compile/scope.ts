@@ -21,6 +21,8 @@ export class Scope {
   readonly frame: Frame;
   readonly parent: Scope | undefined;
   readonly #vars = new Map<string, number>();
+  /** Every slot declared here, including those a later declaration of the same name hides. */
+  readonly #own: number[] = [];
 
   constructor(frame: Frame, parent?: Scope) {
     this.frame = frame;
@@ -35,12 +37,16 @@ export class Scope {
   declare(name: string): number {
     const slot = this.frame.allocate(name);
     this.#vars.set(name, slot);
+    this.#own.push(slot);
     return slot;
   }
 
-  /** Slots declared in this scope itself. */
+  /**
+   * Slots declared in this scope itself. Hidden locals share a name (`$key` for each
+   * `some x in xs`), so the map alone would lose all but the last of them.
+   */
   ownSlots(): number[] {
-    return [...this.#vars.values()];
+    return [...this.#own];
   }
 
   hasOwn(name: string): boolean {
