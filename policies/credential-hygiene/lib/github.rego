@@ -1,0 +1,190 @@
+# METADATA
+# title: GitHub snapshot helpers
+# description: |
+#   The entities of every github-snapshot document in `input.github`, flattened into
+#   one shape each, keyed by their resource URI (CLI.md, "Resource identifiers"), with
+#   the JSON pointer of their facts. Values hold references to the snapshot's own
+#   objects; nothing is copied.
+package regolith.lib.github
+
+import data.regolith.lib
+
+org_uri(doc) := sprintf("github://%s", [doc.org.login])
+
+repo_uri(repo) := sprintf("github://%s", [repo.full_name])
+
+environment_uri(repo, env) := sprintf("github://%s/environments/%s", [repo.full_name, env.name])
+
+workflow_uri(repo, workflow) := sprintf("github://%s/%s", [repo.full_name, workflow.path])
+
+job_uri(repo, workflow, job) := sprintf("github://%s/%s#jobs/%s", [repo.full_name, workflow.path, job.id])
+
+# The org's stable identity: its numeric id, or its login when the id could not be read.
+org_key(doc) := sprintf("%d", [doc.org.id]) if is_number(doc.org.id)
+
+else := doc.org.login
+
+orgs[uri] := {
+	"doc": doc,
+	"index": d,
+	"org": doc.org,
+	"resource": uri,
+	"source": lib.source("github", d, "/org"),
+	"identity": {"org_id": org_key(doc)},
+} if {
+	some d, doc in input.github
+	uri := org_uri(doc)
+}
+
+repositories[uri] := {
+	"doc": doc,
+	"index": d,
+	"repo": repo,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d", [r])),
+	"identity": {"repository_id": repo.id},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	uri := repo_uri(repo)
+}
+
+environments[uri] := {
+	"doc": doc,
+	"index": d,
+	"repo": repo,
+	"environment": env,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d/environments/%d", [r, e])),
+	"identity": {"repository_id": repo.id, "environment": env.name},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some e, env in repo.environments
+	uri := environment_uri(repo, env)
+}
+
+workflows[uri] := {
+	"doc": doc,
+	"index": d,
+	"repo": repo,
+	"workflow": workflow,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d/workflows/%d", [r, w])),
+	"identity": {"repository_id": repo.id, "workflow": workflow.path},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some w, workflow in repo.workflows
+	uri := workflow_uri(repo, workflow)
+}
+
+# jobs: every job of every parsed workflow. Identity never includes a line number.
+jobs[uri] := {
+	"doc": doc,
+	"index": d,
+	"repo": repo,
+	"workflow": workflow,
+	"job": job,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d/workflows/%d/jobs/%d", [r, w, k])),
+	"identity": {"repository_id": repo.id, "workflow": workflow.path, "job": job.id},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some w, workflow in repo.workflows
+	some k, job in workflow.jobs
+	uri := job_uri(repo, workflow, job)
+}
+
+# secrets: every secret at every scope (org, repo, environment), in one shape.
+# `owner` is the stable id of what holds the secret: the org id, the repository id, or
+# "REPO_ID/ENVIRONMENT" for an environment.
+secrets[uri] := {
+	"doc": doc,
+	"index": d,
+	"scope": "org",
+	"name": secret.name,
+	"secret": secret,
+	"repo": null,
+	"environment": null,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/org/secrets/%d", [i])),
+	"identity": {"scope": "org", "owner": org_key(doc), "name": secret.name},
+} if {
+	some d, doc in input.github
+	some i, secret in doc.org.secrets
+	uri := sprintf("github://%s/secrets/%s", [doc.org.login, secret.name])
+}
+
+secrets[uri] := {
+	"doc": doc,
+	"index": d,
+	"scope": "repo",
+	"name": secret.name,
+	"secret": secret,
+	"repo": repo,
+	"environment": null,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d/secrets/%d", [r, i])),
+	"identity": {"scope": "repo", "owner": sprintf("%d", [repo.id]), "name": secret.name},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some i, secret in repo.secrets
+	uri := sprintf("github://%s/secrets/%s", [repo.full_name, secret.name])
+}
+
+secrets[uri] := {
+	"doc": doc,
+	"index": d,
+	"scope": "environment",
+	"name": secret.name,
+	"secret": secret,
+	"repo": repo,
+	"environment": env,
+	"resource": uri,
+	"source": lib.source("github", d, sprintf("/repositories/%d/environments/%d/secrets/%d", [r, e, i])),
+	"identity": {"scope": "environment", "owner": sprintf("%d/%s", [repo.id, env.name]), "name": secret.name},
+} if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some e, env in repo.environments
+	some i, secret in env.secrets
+	uri := sprintf("github://%s/environments/%s/secrets/%s", [repo.full_name, env.name, secret.name])
+}
+
+# Fork reachability: triggers that run with the base repository's secrets and can
+# request OIDC tokens while processing fork content.
+untrusted_triggers := {"pull_request_target", "workflow_run", "issue_comment"}
+
+pr_triggers := {"pull_request", "pull_request_target", "workflow_run", "issue_comment"}
+
+fork_reachable(workflow) if {
+	some trigger, _ in workflow.triggers
+	trigger in untrusted_triggers
+}
+
+pr_triggered(workflow) if {
+	some trigger, _ in workflow.triggers
+	trigger in pr_triggers
+}
+
+# Names of the secrets a job references by name (dynamic references have no name).
+secret_names(job) := {ref.name | some ref in job.secret_refs; is_string(ref.name)}
+
+# The job holds credentials: a named secret other than GITHUB_TOKEN, the whole secrets
+# context, inherited secrets, or an OIDC token.
+holds_credentials(job) if {
+	some name in secret_names(job)
+	name != "GITHUB_TOKEN"
+}
+
+holds_credentials(job) if {
+	some ref in job.secret_refs
+	ref.dynamic
+}
+
+holds_credentials(job) if job.secrets_inherit
+
+holds_credentials(job) if job.requests_id_token

@@ -1,0 +1,42 @@
+# METADATA
+# title: OpenAI federation helpers
+# description: |
+#   The providers and federation rules of every openai-federation document in
+#   `input.openai`, keyed by resource URI. Their clock is `declared_at`.
+package regolith.lib.openai
+
+import data.regolith.lib
+
+provider_uri(provider) := sprintf("openai://providers/%s", [provider.id])
+
+rule_uri(provider, rule) := sprintf("openai://providers/%s/rules/%s", [provider.id, rule.id])
+
+service_account_uri(id) := sprintf("openai://service_accounts/%s", [id])
+
+providers[uri] := {
+	"doc": doc,
+	"index": d,
+	"provider": provider,
+	"resource": uri,
+	"source": lib.source("openai", d, sprintf("/providers/%d", [p])),
+	"identity": {"provider_id": provider.id},
+} if {
+	some d, doc in input.openai
+	some p, provider in doc.providers
+	uri := provider_uri(provider)
+}
+
+federation_rules[uri] := {
+	"doc": doc,
+	"index": d,
+	"provider": provider,
+	"rule": rule,
+	"resource": uri,
+	"source": lib.source("openai", d, sprintf("/providers/%d/federation_rules/%d", [p, r])),
+	"identity": {"provider_id": provider.id, "rule_id": rule.id},
+} if {
+	some d, doc in input.openai
+	some p, provider in doc.providers
+	some r, rule in provider.federation_rules
+	uri := rule_uri(provider, rule)
+}
