@@ -29,3 +29,17 @@ export type { Capabilities } from "./builtins/capabilities.js";
 export { defineBuiltin, t as types } from "./builtins/types.js";
 export type { Builtin, BuiltinDecl, BuiltinContext, BuiltinImpl, TypeSpec, ArgSpec } from "./builtins/types.js";
 export { OperandError, BuiltinError, BuiltinHalt } from "./builtins/operands.js";
+
+export { runTests, runCompiledTests, outcomeOf, DEFAULT_TEST_TIMEOUT_MS } from "./tester/runner.js";
+export type { TestOptions, TestResult, TestRun, Outcome } from "./tester/runner.js";
+export { discoverTests, TEST_PREFIX, SKIP_TEST_PREFIX } from "./tester/discover.js";
+export type { TestCase } from "./tester/discover.js";
+export { testNameFilter, TestFilterError } from "./tester/filter.js";
+export { coverageReport, isTestFile } from "./tester/coverage.js";
+export type { CoverageReport, FileCoverage, CoverageRange } from "./tester/coverage.js";
+export { prettyTestReport, testLine } from "./tester/report-pretty.js";
+export type { PrettyOptions } from "./tester/report-pretty.js";
+export { jsonTestReport } from "./tester/report-json.js";
+export { junitTestReport } from "./tester/report-junit.js";
+export { jsonCoverageReport, prettyCoverageReport, formatPercent, COVERAGE_SCOPE } from "./tester/report-coverage.js";
+export { goDuration } from "./tester/go-duration.js";

@@ -244,8 +244,14 @@ export class Evaluator extends TermEvaluator {
       else if (!equalValues(result, v)) throw new RegoError(ErrorCode.EvalConflictError, "complete rules must not produce multiple outputs", rule.loc);
       if (constant !== undefined) break;
     }
-    if (result === undefined && node.defaultRule) result = this.valueOf(node.defaultRule.value);
+    if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
     return result;
+  }
+
+  /** A default rule's value; its head counts as covered when the default is what holds. */
+  private defaultValue(rule: P.CompiledRule): Value | undefined {
+    if (this.coverage !== undefined) this.coverage.rules.add(rule);
+    return this.valueOf(rule.value);
   }
 
   /** The value of a rule or its first `else` whose body holds. */
@@ -263,6 +269,7 @@ export class Evaluator extends TermEvaluator {
           }),
         ),
       );
+      if (result !== undefined && this.coverage !== undefined) this.coverage.rules.add(r);
       if (result !== undefined || found) return result;
     }
     return undefined;
@@ -278,9 +285,15 @@ export class Evaluator extends TermEvaluator {
     const out = new RSet();
     for (const r of rules) {
       const f: Frame = new Array(r.slots);
-      this.evalBody(r.body.exprs, 0, f, () => this.evalTerm(r.element!, f, (v) => (out.add(v), false)));
+      this.evalBody(r.body.exprs, 0, f, () => this.evalTerm(r.element!, f, (v) => (out.add(v), this.covered(r))));
     }
     return out;
+  }
+
+  /** Marks a rule as having produced a value (when recording coverage); false, to go on. */
+  private covered(r: P.CompiledRule): false {
+    if (this.coverage !== undefined) this.coverage.rules.add(r);
+    return false;
   }
 
   /** Adds every solution of a multi-value rule to the node's document. */
@@ -289,8 +302,8 @@ export class Evaluator extends TermEvaluator {
     const keys = new Array<Value>(r.keys.length);
     this.evalBody(r.body.exprs, 0, f, () =>
       this.evalItems(r.keys, 0, f, keys, () => {
-        if (r.contains) return this.evalTerm(r.element!, f, (v) => (builder.add(keys, v, true, r.loc), false));
-        return this.evalTerm(r.value, f, (v) => (builder.add(keys, v, false, r.loc), false));
+        if (r.contains) return this.evalTerm(r.element!, f, (v) => (builder.add(keys, v, true, r.loc), this.covered(r)));
+        return this.evalTerm(r.value, f, (v) => (builder.add(keys, v, false, r.loc), this.covered(r)));
       }),
     );
   }
@@ -311,6 +324,28 @@ export class Evaluator extends TermEvaluator {
     return false;
   }
 
+  /**
+   * What one rule definition gives on its own, its `else` chain and the node's default
+   * included: a test runner evaluates each `test_*` definition separately, as OPA does
+   * (it renames duplicates `test_x#01`, …). A multi-value rule gives its set, or the
+   * object its keys build; undefined when it contributes nothing.
+   */
+  ruleDocument(rule: P.CompiledRule): Value | undefined {
+    if (rule.kind === "function") return undefined;
+    if (rule.kind === "complete") {
+      const v = this.chainValue(rule, "complete rules must not produce multiple outputs");
+      return v === undefined && rule.node.defaultRule ? this.defaultValue(rule.node.defaultRule) : v;
+    }
+    if (rule.contains && rule.keys.length === 0) {
+      const set = this.setValue([rule]) as RSet;
+      return set.size === 0 ? undefined : set;
+    }
+    const builder = new DocumentBuilder();
+    this.addContributions(rule, builder);
+    const doc = builder.build();
+    return iterate(doc, () => true) ? doc : undefined;
+  }
+
   callFunction(node: P.RuleNode, args: readonly Value[], loc: Location, k: VK): boolean {
     let result: Value | undefined;
     const conflict = "functions must not produce multiple outputs for same inputs";
@@ -320,7 +355,7 @@ export class Evaluator extends TermEvaluator {
       if (result === undefined) result = v;
       else if (!equalValues(result, v)) throw new RegoError(ErrorCode.EvalConflictError, conflict, rule.loc);
     }
-    if (result === undefined && node.defaultRule) result = this.valueOf(node.defaultRule.value);
+    if (result === undefined && node.defaultRule) result = this.defaultValue(node.defaultRule);
     void loc;
     return result === undefined ? false : k(result);
   }

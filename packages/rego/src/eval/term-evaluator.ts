@@ -20,6 +20,7 @@ import type * as P from "../compile/plan.js";
 import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { formatTemplateValue } from "./template.js";
+import type { CoverageRecorder } from "./coverage.js";
 
 export type Frame = (Value | undefined)[];
 export type K = () => boolean;
@@ -46,6 +47,8 @@ export interface EvalOptions {
   readonly unindexed?: boolean;
   /** Hosts network builtins may reach (see `BuiltinContext.allowNet`); none by default. */
   readonly allowNet?: ReadonlySet<string>;
+  /** Record what evaluation reaches here (for coverage); off when undefined. */
+  readonly coverage?: CoverageRecorder;
 }
 
 const NO_HOSTS: ReadonlySet<string> = new Set();
@@ -63,6 +66,8 @@ export abstract class TermEvaluator {
   capture: Map<P.PExpr, Value> | undefined;
   /** Query expressions whose value is reported even when it is `false` (OPA's captured values). */
   keepFalse: ReadonlySet<P.PExpr> | undefined;
+  /** The coverage recorder, or undefined: the one check evaluation pays when coverage is off. */
+  readonly coverage: CoverageRecorder | undefined;
   readonly #deadline: number | undefined;
   #steps = 0;
 
@@ -70,6 +75,7 @@ export abstract class TermEvaluator {
     this.input = options.input;
     this.strict = options.strictBuiltinErrors ?? false;
     this.#deadline = options.deadline;
+    this.coverage = options.coverage;
     const nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
     this.builtinContext = {
       nowNs,
@@ -106,6 +112,7 @@ export abstract class TermEvaluator {
 
   evalExpr(e: P.PExpr, f: Frame, k: K): boolean {
     this.tick(e.loc);
+    if (this.coverage !== undefined) this.coverage.exprs.add(e);
     switch (e.k) {
       case "unify":
         return this.unify(e.a, e.b, f, k);

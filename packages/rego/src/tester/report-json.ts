@@ -1,0 +1,21 @@
+/**
+ * `opa test --format json`: an array of results with OPA's field names and order:
+ * `location` ({file, row, col}), `package`, `name`, `fail`/`error`/`skip` only when
+ * set, `duration` in nanoseconds, and `output` (the `print()` output, base64-encoded
+ * as Go encodes a byte slice) only when there is some.
+ */
+import type { TestResult } from "./runner.js";
+
+export function jsonTestReport(results: readonly TestResult[]): string {
+  const list = results.map((r) => ({
+    location: { file: r.location.file, row: r.location.row, col: r.location.col },
+    package: r.package,
+    name: r.name,
+    ...(r.fail ? { fail: true } : {}),
+    ...(r.error ? { error: r.error.toJSON() } : {}),
+    ...(r.skip ? { skip: true } : {}),
+    duration: r.durationNs,
+    ...(r.output.length > 0 ? { output: Buffer.from(r.output, "utf8").toString("base64") } : {}),
+  }));
+  return JSON.stringify(list, null, 2) + "\n";
+}

@@ -1,0 +1,66 @@
+/**
+ * JUnit XML for CI test tabs: one `<testsuite>` per file, one `<testcase>` per test
+ * (`classname` the package, `name` the rule), with `<failure>`, `<error>` or
+ * `<skipped>`, and the test's `print()` output in `<system-out>`. Times in seconds.
+ */
+import { outcomeOf, type TestResult } from "./runner.js";
+
+export function junitTestReport(results: readonly TestResult[]): string {
+  const byFile = new Map<string, TestResult[]>();
+  for (const r of results) {
+    let list = byFile.get(r.location.file);
+    if (!list) byFile.set(r.location.file, (list = []));
+    list.push(r);
+  }
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="regolith test"${counts(results)}>`];
+  for (const [file, list] of byFile) {
+    out.push(`  <testsuite name="${attr(file)}"${counts(list)}>`);
+    for (const r of list) out.push(...testcase(r));
+    out.push("  </testsuite>");
+  }
+  out.push("</testsuites>");
+  return out.join("\n") + "\n";
+}
+
+function counts(list: readonly TestResult[]): string {
+  const n = (o: string) => list.filter((r) => outcomeOf(r) === o).length;
+  const time = list.reduce((s, r) => s + r.durationNs, 0);
+  return ` tests="${list.length}" failures="${n("FAIL")}" errors="${n("ERROR")}" skipped="${n("SKIPPED")}" time="${seconds(time)}"`;
+}
+
+function testcase(r: TestResult): string[] {
+  const open = `    <testcase name="${attr(r.name)}" classname="${attr(r.package)}" file="${attr(r.location.file)}" line="${r.location.row}" time="${seconds(r.durationNs)}"`;
+  const body: string[] = [];
+  switch (outcomeOf(r)) {
+    case "FAIL":
+      body.push(`      <failure message="${attr(`${r.fullName} is undefined or not true`)}" type="fail"></failure>`);
+      break;
+    case "ERROR":
+      body.push(`      <error message="${attr(r.error!.message)}" type="${attr(r.error!.code)}">${text(r.error!.toString())}</error>`);
+      break;
+    case "SKIPPED":
+      body.push(`      <skipped message="todo test"></skipped>`);
+      break;
+    case "PASS":
+      break;
+  }
+  if (r.output.length > 0) body.push(`      <system-out>${text(r.output)}</system-out>`);
+  return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, "    </testcase>"];
+}
+
+function seconds(ns: number): string {
+  return (ns / 1e9).toFixed(6);
+}
+
+/** XML 1.0 forbids most control characters even escaped: they are dropped. */
+function text(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+function attr(s: string): string {
+  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;").replace(/\r/g, "&#13;");
+}

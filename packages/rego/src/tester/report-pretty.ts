@@ -1,0 +1,59 @@
+/**
+ * `opa test`'s pretty report: a line per test (`data.pkg.test_x: FAIL (1.2ms)`) under
+ * its file's name, for every test with `verbose`, else only for tests that did not
+ * pass; then `PASS: n/m`, `FAIL: n/m`, `SKIPPED: n/m`, `ERROR: n/m`. A printed test's
+ * `print()` output follows it, indented; an error follows with its source line.
+ */
+import { goDuration } from "./go-duration.js";
+import { outcomeOf, type Outcome, type TestResult } from "./runner.js";
+
+export interface PrettyOptions {
+  /** Every test, and every test's output, not only the failures. */
+  readonly verbose?: boolean;
+  /** Module sources by file name, to quote the line an error points at. */
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
+export const RULE = "-".repeat(80);
+
+export function prettyTestReport(results: readonly TestResult[], options: PrettyOptions = {}): string {
+  const lines: string[] = [];
+  let lastFile: string | undefined;
+  for (const r of results) {
+    const outcome = outcomeOf(r);
+    if (!options.verbose && outcome === "PASS") continue;
+    if (r.location.file !== lastFile) {
+      if (lastFile !== undefined) lines.push("");
+      lines.push(`${r.location.file}:`);
+      lastFile = r.location.file;
+    }
+    lines.push(testLine(r, outcome));
+    if (r.output.length > 0) lines.push("", indent(r.output.trim()), "");
+    if (r.error) lines.push(indent(r.error.format(options.sources)));
+  }
+  if (lines.length > 0) lines.push(RULE);
+  lines.push(...summary(results));
+  return lines.map((l) => l + "\n").join("");
+}
+
+/** `data.pkg.test_x: PASS (68.875µs)`; skipped tests have no duration. */
+export function testLine(r: TestResult, outcome: Outcome = outcomeOf(r)): string {
+  const head = `${r.package}.${r.name}: ${outcome}`;
+  return r.skip ? head : `${head} (${goDuration(r.durationNs)})`;
+}
+
+/** The counts, in OPA's order; `PASS: 0/0` when nothing ran. */
+export function summary(results: readonly TestResult[]): string[] {
+  const counts: Record<Outcome, number> = { PASS: 0, FAIL: 0, SKIPPED: 0, ERROR: 0 };
+  for (const r of results) counts[outcomeOf(r)]++;
+  const total = results.length;
+  const out = (["PASS", "FAIL", "SKIPPED", "ERROR"] as const).filter((k) => counts[k] > 0).map((k) => `${k}: ${counts[k]}/${total}`);
+  return out.length > 0 ? out : ["PASS: 0/0"];
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l.length > 0 ? `  ${l}` : l))
+    .join("\n");
+}

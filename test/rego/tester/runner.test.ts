@@ -1,0 +1,165 @@
+/**
+ * Running tests as `opa test` does: a test passes only when it is `true`; undefined,
+ * `false` or another value fail it; evaluation errors make it an ERROR; every test
+ * gets a fresh evaluation, its own print() output and a timeout.
+ */
+import t from "tap";
+import { ErrorCode, outcomeOf, parseModule, runTests, type TestResult, type Value } from "@regolith/rego";
+
+function run(source: string, data: Value = {}, options: Parameters<typeof runTests>[2] = {}): Map<string, TestResult> {
+  const results = runTests([parseModule(source, { file: "x_test.rego" })], data, options).results;
+  return new Map(results.map((r) => [r.name, r]));
+}
+
+t.test("true passes; false, undefined and other values fail", async (t) => {
+  const r = run(`package x
+
+test_true if true
+test_false := false
+test_undefined if input.nothing
+test_number := 5
+test_string := "yes"
+`);
+  t.same(
+    [...r.values()].map((x) => [x.name, outcomeOf(x)]),
+    [
+      ["test_true", "PASS"],
+      ["test_false", "FAIL"],
+      ["test_undefined", "FAIL"],
+      ["test_number", "FAIL"],
+      ["test_string", "FAIL"],
+    ],
+  );
+});
+
+t.test("a default value stands in when the test body fails", async (t) => {
+  const r = run("package x\n\ndefault test_d := true\n\ntest_d if false\n");
+  t.equal(outcomeOf(r.get("test_d")!), "PASS", "the node's default applies, as data.x.test_d would give");
+});
+
+t.test("partial-object tests pass when every case is true", async (t) => {
+  const r = run(`package x
+
+test_all[name] if some name in ["a", "b"]
+
+test_some[name] := ok if {
+	some name, ok in {"a": true, "b": false}
+}
+
+test_none[name] if {
+	some name in ["a"]
+	false
+}
+`);
+  t.equal(outcomeOf(r.get("test_all")!), "PASS");
+  t.equal(outcomeOf(r.get("test_some")!), "FAIL", "case b is false");
+  t.equal(outcomeOf(r.get("test_none")!), "FAIL", "no case holds");
+});
+
+t.test("evaluation errors are ERRORs carrying the error; builtin errors fail unless strict", async (t) => {
+  const source = `package x
+
+conflict := 1 if input.x == null
+conflict := 2 if input.x == null
+
+test_conflict if conflict with input.x as null
+
+test_div if 1 / 0
+`;
+  const r = run(source);
+  const c = r.get("test_conflict")!;
+  t.equal(outcomeOf(c), "ERROR");
+  t.equal(c.error?.code, ErrorCode.EvalConflictError);
+  t.equal(c.error?.location?.row, 4);
+  t.equal(outcomeOf(r.get("test_div")!), "FAIL", "1 / 0 is undefined, as in opa test");
+  const strict = run(source, {}, { strictBuiltinErrors: true });
+  t.equal(strict.get("test_div")!.error?.code, ErrorCode.EvalBuiltinError);
+});
+
+t.test("each test has its own print output, and its own evaluation", async (t) => {
+  const r = run(`package x
+
+counted contains n if {
+	some n in [1, 2]
+	print("computing", n)
+}
+
+test_a if {
+	print("in a", input)
+	count(counted) == 2
+}
+
+test_b if {
+	count(counted) == 2
+	print("in b")
+}
+`);
+  t.equal(r.get("test_a")!.output, "in a <undefined>\ncomputing 1\ncomputing 2\n");
+  t.equal(r.get("test_b")!.output, "computing 1\ncomputing 2\nin b\n", "nothing cached from test_a");
+});
+
+t.test("data is visible to tests", async (t) => {
+  const r = run("package x\n\ntest_d if data.params.limit == 3\n", { params: { limit: 3 } });
+  t.equal(outcomeOf(r.get("test_d")!), "PASS");
+});
+
+t.test("a test that runs past its timeout is an ERROR that says so; others still run", async (t) => {
+  const r = run(
+    `package x
+
+test_slow if {
+	every i in numbers.range(1, 5000) {
+		every j in numbers.range(1, 5000) {
+			i + j > 0
+		}
+	}
+}
+
+test_fast if true
+`,
+    {},
+    { timeoutMs: 30 },
+  );
+  const slow = r.get("test_slow")!;
+  t.equal(slow.error?.code, ErrorCode.EvalCancelError);
+  t.equal(slow.error?.message, "test timed out after 30ms");
+  t.ok(slow.durationNs < 2_000_000_000, "stopped well before finishing 25M steps");
+  t.equal(outcomeOf(r.get("test_fast")!), "PASS");
+});
+
+t.test("the filter selects tests by full name; skipped tests are filtered too", async (t) => {
+  const source = "package x\n\ntest_a if true\n\ntest_b if true\n\ntodo_test_c if true\n";
+  const results = runTests([parseModule(source, { file: "x.rego" })], {}, { filter: (n) => n.endsWith("_b") || n.includes("todo") }).results;
+  t.same(
+    results.map((r) => [r.fullName, outcomeOf(r), r.durationNs]),
+    [
+      ["data.x.test_b", "PASS", results[0]!.durationNs],
+      ["data.x.todo_test_c", "SKIPPED", 0],
+    ],
+  );
+});
+
+t.test("modules that do not compile throw the compile errors", async (t) => {
+  t.throws(() => runTests([parseModule("package x\n\ntest_a if y\n", { file: "x.rego" })], {}), { name: "RegoErrors" });
+});
+
+t.test("without coverage, no report is built", async (t) => {
+  const run = runTests([parseModule("package x\n\ntest_a if true\n", { file: "x.rego" })], {});
+  t.equal(run.coverage, undefined);
+});
+
+t.test("rego.parse_module works inside tests; its parse errors are the builtin's error", async (t) => {
+  const source = `package x
+
+test_parse if {
+	m := rego.parse_module("p.rego", "package p")
+	m["package"].path[1].value == "p"
+}
+
+test_parse_bad if rego.parse_module("p.rego", "packag p")
+`;
+  t.equal(outcomeOf(run(source).get("test_parse")!), "PASS");
+  const bad = run(source, {}, { strictBuiltinErrors: true }).get("test_parse_bad")!;
+  t.equal(bad.error?.code, ErrorCode.EvalBuiltinError);
+  t.match(bad.error?.message, /^rego\.parse_module: .*rego_parse_error/);
+});
