@@ -1,0 +1,270 @@
+# METADATA
+# title: Cross-system blast radius
+# description: |
+#   X checks join GitHub secrets to the Cloudflare tokens they hold. GitHub never reveals
+#   secret values, so the link comes only from `credential_mappings` (lib/mappings.rego):
+#   a secret with no mapping gives these checks nothing to judge.
+#
+#   Parameters read here (data.regolith.params; defaults in brackets):
+#     credential_mappings, production_environments
+#     production_zones        [[]]  zone names (globs, case-insensitive) that count as
+#                                   production for X-001, e.g. ["acme.example", "*.acme.example"]
+package regolith.checks.x
+
+import data.regolith.lib
+import data.regolith.lib.cloudflare as cf
+import data.regolith.lib.github as gh
+import data.regolith.lib.mappings
+import data.regolith.lib.secrets
+
+# token_uris[id]: the resources of the tokens with that id (one per cloudflare document
+# that lists it). Strings, not entities: an entity holds its whole document, far too big
+# to put in a set.
+token_uris[t.token.id] contains uri if some uri, t in cf.tokens
+
+tokens_with_id(id) := [cf.tokens[uri] | some uri in token_uris[id]]
+
+production_zones := object.get(lib.params, "production_zones", [])
+
+production_zone_names(token) := {zone |
+	some policy in token.policies
+	policy.effect == "allow"
+	some resource in policy.resources
+	zone := resource.zone_name
+	is_string(zone)
+	some pattern in production_zones
+	glob.match(lower(pattern), [], lower(zone))
+}
+
+# Why a token is sensitive enough that its secret must sit behind reviewers.
+sensitivity(token) := array.concat(
+	[sprintf("token %s grants write access (%s)", [token.name, concat(", ", sort(writes))]) |
+		writes := {g.name | some g in cf.granted_groups(token); cf.access(g) == "write"}
+		count(writes) > 0
+	],
+	[sprintf("token %s is scoped to production zones (%s)", [token.name, concat(", ", sort(zones))]) |
+		zones := production_zone_names(token)
+		count(zones) > 0
+	],
+)
+
+# What keeps a secret from being released to unreviewed runs.
+exposure(uri, s) := array.concat(
+	array.concat(
+		[sprintf("stored at %s scope, readable by every job without an environment's approval", [s.scope]) | s.scope != "environment"],
+		[sprintf("environment %s has no required reviewers", [s.environment.name]) |
+			s.scope == "environment"
+			count(s.environment.required_reviewers.reviewers) == 0
+		],
+	),
+	[sprintf("read by a PR-triggered workflow: %s", [secrets.short_list(prs)]) |
+		prs := {secrets.read_evidence(r) | some r in secrets.readers[uri]; r.pr_triggered}
+		count(prs) > 0
+	],
+)
+
+# X-001 subjects: every mapped secret with its verdict's fields.
+x001 contains {
+	"resource": uri,
+	"message": sprintf("Secret %s holds a sensitive Cloudflare token but is not kept behind reviewed, non-PR environments", [trim_prefix(uri, "github://")]),
+	"evidence": array.concat(array.concat([sprintf("mapped to Cloudflare token %s", [t.token.id])], why), exposed),
+	"identity": s.identity,
+	"source": s.source,
+} if {
+	some uri, ids in mappings.cloudflare_tokens
+	s := gh.secrets[uri]
+	some id in ids
+	some t in tokens_with_id(id)
+	why := sensitivity(t.token)
+	count(why) > 0
+	exposed := exposure(uri, s)
+	count(exposed) > 0
+}
+
+# A mapped secret whose holder's secret list is null: it may exist and be exposed.
+x001 contains {
+	"resource": uri,
+	"message": sprintf("Could not check secret %s: %s could not be read", [trim_prefix(uri, "github://"), h.what]),
+	"evidence": [
+		sprintf("credential_mappings[%d] maps it to Cloudflare token %s", [link.index, link.mapping.cloudflare_token_id]),
+		sprintf("%s: null in the snapshot (see its coverage entry)", [trim_prefix(h.source.pointer, "/")]),
+	],
+	"identity": object.union(h.identity, {"name": upper(link.mapping.secret)}),
+	"source": h.source,
+	"status": "unknown",
+} if {
+	some link in mappings.links
+	uri := link.secret
+	is_string(link.mapping.cloudflare_token_id)
+	holder := secrets.holder_uri(uri)
+	holder in secrets.unreadable_uris
+	some h in secrets.unreadable_holders
+	h.resource == holder
+}
+
+# A mapped secret whose token no cloudflare-snapshot lists: its privileges are unknown.
+x001 contains {
+	"resource": uri,
+	"message": sprintf("Could not check secret %s: Cloudflare token %s is in no cloudflare-snapshot", [trim_prefix(uri, "github://"), id]),
+	"evidence": [sprintf("mapped to Cloudflare token %s", [id]), "the token is deleted, or in an account the snapshot could not read"],
+	"identity": s.identity,
+	"source": s.source,
+	"status": "unknown",
+} if {
+	some uri, ids in mappings.cloudflare_tokens
+	s := gh.secrets[uri]
+	some id in ids
+	not token_uris[id]
+}
+
+# METADATA
+# title: Secret holding a sensitive Cloudflare token is not behind a reviewed environment
+# description: |
+#   A GitHub secret mapped to a Cloudflare token that grants write access, or that is
+#   scoped to production zones (`production_zones`), must be an environment secret, in an
+#   environment with required reviewers, and must never be read by PR-triggered
+#   workflows: otherwise any branch or pull request run can use the token.
+# related_resources:
+#   - ref: https://docs.github.com/en/actions/how-tos/deploy/configure-and-manage-deployments/manage-environments
+#     description: GitHub, "Managing environments for deployment" (required reviewers, environment secrets)
+#   - ref: https://developers.cloudflare.com/fundamentals/api/get-started/create-token/
+#     description: Cloudflare, "Create API token"
+#   - ref: https://developers.cloudflare.com/fundamentals/api/how-to/restrict-tokens/
+#     description: Cloudflare, "Restrict token use"
+# custom:
+#   id: X-001
+#   severity: critical
+#   remediation: |
+#     Store the token as an environment secret (Settings > Environments > production >
+#     Environment secrets, or `gh secret set NAME --env production`) of an environment
+#     with required reviewers and a deployment branch policy, delete the repository or
+#     organization secret, and stop reading it from pull_request / pull_request_target /
+#     workflow_run / issue_comment workflows (PR previews get their own read-only or
+#     preview-scoped token). Roll the token afterwards (My Profile or Manage Account > API
+#     Tokens > Roll) since it was exposed.
+#   identity: [scope, owner, name]
+findings contains lib.finding(rego.metadata.rule(), fields) if some fields in x001
+
+# --- X-002 ---------------------------------------------------------------------------
+
+production_secret(s) if {
+	s.scope == "environment"
+	s.environment.name in secrets.production_names
+}
+
+# METADATA
+# title: One Cloudflare token mapped from both CI and production secrets
+# description: |
+#   The same Cloudflare token is held by a production environment secret and by a
+#   secret CI can read (repository or organization scope, or a non-production
+#   environment). Protecting the production copy achieves nothing while CI holds the same
+#   token.
+# related_resources:
+#   - ref: https://developers.cloudflare.com/fundamentals/api/get-started/create-token/
+#     description: Cloudflare, "Create API token"
+#   - ref: https://developers.cloudflare.com/fundamentals/api/get-started/account-owned-tokens/
+#     description: Cloudflare, "Account API tokens"
+#   - ref: https://docs.github.com/en/actions/how-tos/deploy/configure-and-manage-deployments/manage-environments
+#     description: GitHub, "Managing environments for deployment"
+# custom:
+#   id: X-002
+#   severity: high
+#   remediation: |
+#     Create a second token for CI with only what CI needs (read groups, a staging zone),
+#     store it in the CI secret, update credential_mappings, and roll the production token
+#     (Manage Account > API Tokens > Roll) so the copy CI held stops working.
+#   identity: [token_id]
+findings contains lib.finding(rego.metadata.rule(), {
+	"resource": t.resource,
+	"message": sprintf("Cloudflare token %s is held by both CI and production secrets", [t.token.name]),
+	"evidence": [
+		sprintf("production: %s", [secrets.short_list(production)]),
+		sprintf("CI: %s", [secrets.short_list(ci)]),
+	],
+	"identity": t.identity,
+	"source": t.source,
+}) if {
+	some id, uris in mappings.secrets_of_token
+	production := {trim_prefix(uri, "github://") | some uri in uris; production_secret(gh.secrets[uri])}
+	ci := {trim_prefix(uri, "github://") | some uri in uris; s := gh.secrets[uri]; not production_secret(s)}
+	count(production) > 0
+	count(ci) > 0
+	some t in tokens_with_id(id)
+}
+
+# --- X-003 ---------------------------------------------------------------------------
+
+# GitHub-hosted standard runners (ubuntu-*, windows-*, macos-*) share the cloud's
+# address pool: no stable egress IPs. Self-hosted runners and runner groups (where
+# larger runners get static IPs) are not judged.
+github_hosted(job) if {
+	count(job.runs_on) > 0
+	job.runs_on_group == null
+	every label in job.runs_on {
+		regex.match(`(?i)^(ubuntu|windows|macos)-`, label)
+	}
+}
+
+# A CIDR (or bare address) wider than a /16 (IPv4) or /32 (IPv6) lets in far more than
+# one organization's egress addresses.
+broad_cidr(cidr) if {
+	parts := split(cidr, "/")
+	count(parts) == 2
+	bits := to_number(parts[1])
+	limit := {true: 32, false: 16}[contains(parts[0], ":")]
+	bits < limit
+}
+
+ip_filter_problem(token) := "no client IP filter: the token works from any address" if {
+	count(token.ip_condition.in) == 0
+} else := sprintf("client IP filter too broad: %s", [concat(", ", sort(wide))]) if {
+	wide := {cidr | some cidr in token.ip_condition.in; broad_cidr(cidr)}
+	count(wide) > 0
+}
+
+# Jobs on GitHub-hosted runners that read a secret mapped to the token.
+hosted_readers(id) := {secrets.read_evidence(r) |
+	some uri in mappings.secrets_of_token[id]
+	some r in secrets.readers[uri]
+	github_hosted(r)
+}
+
+# METADATA
+# title: Cloudflare token used from GitHub-hosted runners without a usable IP filter
+# description: |
+#   A Cloudflare token read by jobs on GitHub-hosted runners has no client IP filter, or
+#   one too broad to mean anything. GitHub-hosted runners have no stable egress IPs, so an
+#   IP filter cannot be tight for them: tokens with write or other high privileges
+#   belong on self-hosted runners or larger runners with static egress IPs, where the
+#   token can be pinned to those addresses.
+# related_resources:
+#   - ref: https://developers.cloudflare.com/fundamentals/api/how-to/restrict-tokens/
+#     description: Cloudflare, "Restrict token use" (client IP address filtering)
+#   - ref: https://docs.github.com/en/actions/reference/github-hosted-runners-reference
+#     description: GitHub, "GitHub-hosted runners reference"
+# custom:
+#   id: X-003
+#   severity: info
+#   remediation: |
+#     Run the jobs that use this token on self-hosted runners or a larger-runner group
+#     with static IP addresses (`runs-on: { group: NAME }`), then restrict the token to
+#     those egress CIDRs (API Tokens > Edit > Client IP Address Filtering > Is in). For a
+#     token that must stay on GitHub-hosted runners, keep it read-only and short-lived.
+#   identity: [token_id]
+findings contains lib.finding(rego.metadata.rule(), {
+	"resource": t.resource,
+	"message": sprintf("Cloudflare token %s is used from GitHub-hosted runners and its IP filter does not restrict it", [t.token.name]),
+	"evidence": array.concat([problem, sprintf("used by %s", [secrets.short_list(jobs)])], write_note(t.token)),
+	"identity": t.identity,
+	"source": t.source,
+}) if {
+	some id, _ in mappings.secrets_of_token
+	jobs := hosted_readers(id)
+	count(jobs) > 0
+	some t in tokens_with_id(id)
+	problem := ip_filter_problem(t.token)
+}
+
+write_note(token) := ["grants write access: move it off GitHub-hosted runners"] if cf.grants_write(token)
+
+else := []
