@@ -20,3 +20,14 @@ t.test("every schema copy in a package's dist equals its source", async (t) => {
   }
   t.ok(copies >= 1, "the build copied the schemas (npm run build)");
 });
+
+t.test("the gate has a copy of every schema it validates against", async (t) => {
+  // The snapshot kinds it accepts with -i, and its own inputs (parameters, waivers, baselines).
+  const wanted = ["github-snapshot", "cloudflare-snapshot", "openai-federation", "regolith-params", "regolith-waivers", "regolith-baseline"].map((k) => `${k}.schema.json`);
+  const dir = join(root, "packages/gate/dist/schemas");
+  for (const name of wanted) {
+    t.ok(existsSync(join(dir, name)), `packages/gate/dist/schemas/${name} (npm run build)`);
+    t.ok(existsSync(join(root, "schemas", name)), `schemas/${name}`);
+  }
+  t.match(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts.build, "node packages/gate/scripts/copy-schemas.mjs", "the root build copies the gate's schemas");
+});

@@ -5,16 +5,20 @@
 import { CliError, ExitCode } from "./exit-codes.js";
 import type { Streams } from "./io.js";
 import { evalCommand } from "./commands/eval.js";
+import { testCommand } from "./commands/test.js";
 import { capabilitiesCommand } from "./commands/capabilities.js";
 import { snapshotCommand } from "./commands/snapshot.js";
+import { gateCommand } from "./commands/gate.js";
 import { version } from "./version.js";
 
 type Command = (argv: readonly string[], io: Streams) => Promise<number>;
 
 const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
   ["eval", { run: evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
+  ["test", { run: testCommand, summary: "run Rego unit tests (test_* rules), with coverage (like opa test)" }],
   ["capabilities", { run: capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
   ["snapshot", { run: snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
+  ["gate", { run: gateCommand, summary: "evaluate policy bundles over snapshot documents: findings, waivers, baselines, reports" }],
 ]);
 
 const USAGE = `Usage: regolith COMMAND [flags]

@@ -14,9 +14,9 @@ export const GATE_RULES = { Coverage: "COVERAGE", WaiverExpired: "WAIVER-EXPIRED
 
 /** Where a finding's facts sit: the input file, its kind, and a JSON pointer into it. */
 export interface FindingLocation {
-  /** The document file as the user named it (`-i FILE`). */
+  /** The document file as the user named it (`-i FILE`, or `--waivers FILE` for WAIVER-* findings). */
   readonly file: string;
-  /** `github-snapshot`, `cloudflare-snapshot`, `openai-federation`. */
+  /** `github-snapshot`, `cloudflare-snapshot`, `openai-federation`, or `regolith-waivers`. */
   readonly kind: string;
   /** RFC 6901 pointer into that document ("" for the whole document). */
   readonly pointer: string;
@@ -49,7 +49,7 @@ export interface Finding {
   readonly evidence: readonly string[];
   /** The values of the rule's identity fields; the fingerprint is computed from them. */
   readonly identity: Readonly<Record<string, unknown>>;
-  /** `regolith/v1:` + hex SHA-256 of the canonical JSON of [rule, identity]. */
+  /** Lowercase hex SHA-256 of the canonical JSON of [rule, identity]; the recipe is in fingerprint.ts. */
   readonly fingerprint: string;
   readonly location: FindingLocation | null;
   /** A valid waiver covers this finding (it is still listed, and counted as waived). */
@@ -73,27 +73,53 @@ export interface RuleInfo {
   readonly related_resources: readonly { readonly ref: string; readonly description?: string }[];
 }
 
+/** A valid waiver that expires soon (within 14 days of the gate's clock), for reporters to warn about. */
+export interface WaiverNote {
+  readonly waiver: Waiver;
+  /** The waivers file and `/waivers/N`. */
+  readonly location: FindingLocation;
+  /** Whole days from the gate's clock to `expires` (0: it expires within a day). */
+  readonly days_left: number;
+  /** How many findings it waives in this run. */
+  readonly matched: number;
+}
+
 export interface Summary {
+  /** Every finding listed. */
   readonly total: number;
+  /** Findings with status `fail` (waived and baselined ones included). */
   readonly failed: number;
+  /** Findings with status `unknown` (never blocking). */
   readonly unknown: number;
   readonly waived: number;
+  /** Baselined and not waived. */
   readonly baselined: number;
   /** Unwaived, unbaselined `fail` findings per severity. */
   readonly by_severity: Readonly<Record<Severity, number>>;
   readonly fail_on: Severity | "never";
-  /** True when an unwaived, unbaselined finding at or above `fail_on` remains (exit 1). */
+  /** Unwaived, unbaselined `fail` findings at or above `fail_on` (0 when `fail_on` is `never`). */
   readonly blocking: number;
+  /** `blocking === 0`: the gate passes (exit 0); otherwise exit 1. */
   readonly passed: boolean;
 }
 
 export interface GateResult {
   readonly version: 1;
-  /** Sorted by severity (highest first), then rule, then resource. */
+  /** Sorted by severity (highest first), then rule, resource and fingerprint. */
   readonly findings: readonly Finding[];
+  /** The bundles' checks (sorted by id), then the gate's own: COVERAGE, WAIVER-EXPIRED, WAIVER-UNMATCHED. */
   readonly rules: readonly RuleInfo[];
   readonly summary: Summary;
   /** The documents evaluated: file, kind, generated_at (or declared_at). */
   readonly inputs: readonly { readonly file: string; readonly kind: string; readonly generated_at: string }[];
+  /**
+   * The gate's clock: the newest `generated_at` / `declared_at` of the inputs, as
+   * written there. Waivers expire against it; the wall clock is never read.
+   */
+  readonly clock: string;
+  /** Valid waivers that expire within 14 days of the clock, soonest first. */
+  readonly expiring_waivers: readonly WaiverNote[];
+  /** Things the user should know that do not stop the run (e.g. parameters naming unknown checks). */
+  readonly warnings: readonly string[];
   readonly tool: { readonly name: "regolith"; readonly version: string };
 }

@@ -1,35 +1,19 @@
 /**
- * Reporters: pure functions from a GateResult to the text of one output format.
- * (Placeholder signatures; the reporters are being written.)
+ * Reporters: pure functions from a GateResult to the text of one output format, one
+ * file each. Several can run on one result (`-f sarif=out.sarif -f text`).
  */
-import type { GateResult } from "../result.js";
+import { github } from "./github.js";
+import { json } from "./json.js";
+import { junit } from "./junit.js";
+import { markdown } from "./markdown.js";
+import { sarif } from "./sarif.js";
+import { text } from "./text.js";
+import type { Reporter } from "./types.js";
+
+export type { ReportOptions, Reporter } from "./types.js";
+export { githubStepSummary } from "./github.js";
 
 export const FORMATS = ["text", "json", "sarif", "junit", "github", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface ReportOptions {
-  /** ANSI colour (text only; the CLI sets it only when the stream is a TTY). */
-  readonly color?: boolean;
-}
-
-export type Reporter = (result: GateResult, options?: ReportOptions) => string;
-
-function notYet(name: string): Reporter {
-  return () => {
-    throw new Error(`the ${name} reporter is not written yet`);
-  };
-}
-
-export const REPORTERS: Readonly<Record<Format, Reporter>> = {
-  text: notYet("text"),
-  json: notYet("json"),
-  sarif: notYet("sarif"),
-  junit: notYet("junit"),
-  github: notYet("github"),
-  markdown: notYet("markdown"),
-};
-
-/** The Markdown job summary written to `GITHUB_STEP_SUMMARY` by the `github` format. */
-export function githubStepSummary(_result: GateResult): string {
-  throw new Error("the github step summary is not written yet");
-}
+export const REPORTERS: Readonly<Record<Format, Reporter>> = { text, json, sarif, junit, github, markdown };

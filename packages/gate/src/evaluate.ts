@@ -1,0 +1,95 @@
+/**
+ * The bundle's side of a gate run: parse the modules (tests skipped), lint the checks'
+ * METADATA, evaluate every `findings` rule under `data.regolith.checks` in one query
+ * (one evaluation, so the shared library's entity maps are built once), and read the
+ * findings.
+ */
+import { Engine, RegoError, RegoErrors, parseModule, type AST, type Value } from "@regolith/rego";
+import { readCatalog, type Catalog } from "./catalog.js";
+import type { Documents } from "./documents.js";
+import { GateInputError } from "./errors.js";
+import { readFindings } from "./finding-shape.js";
+import type { Finding } from "./result.js";
+
+/** A Rego module as the loader read it. */
+export interface ModuleSource {
+  /** The name locations and errors use (the path as the user gave it). */
+  readonly file: string;
+  readonly source: string;
+}
+
+/** Rego unit tests are not part of what the gate evaluates. */
+export function isTestModule(file: string): boolean {
+  return file.endsWith("_test.rego");
+}
+
+function formatErrors(errors: readonly RegoError[], sources: ReadonlyMap<string, string>): string[] {
+  return errors.map((e) => e.format(sources));
+}
+
+/** Parses the non-test modules; parse errors are input errors. */
+export function parseModules(modules: readonly ModuleSource[]): AST.Module[] {
+  const parsed: AST.Module[] = [];
+  const errors: RegoError[] = [];
+  const sources = new Map<string, string>();
+  for (const m of modules) {
+    if (isTestModule(m.file)) continue;
+    sources.set(m.file, m.source);
+    try {
+      parsed.push(parseModule(m.source, { file: m.file }));
+    } catch (e) {
+      if (!(e instanceof RegoErrors)) throw e;
+      errors.push(...e.errors);
+    }
+  }
+  if (errors.length > 0) throw new GateInputError("the policy modules do not parse:", formatErrors(errors, sources));
+  return parsed;
+}
+
+/** The bundle's catalog; lint problems are input errors. */
+export function catalogOf(modules: readonly AST.Module[]): Catalog {
+  const catalog = readCatalog(modules);
+  if (catalog.problems.length > 0) throw new GateInputError("the bundle's checks break the conventions (bundle lint):", catalog.problems);
+  if (catalog.findingPackages.length === 0) {
+    throw new GateInputError("the bundles define no checks: no `findings contains …` rule in a package under data.regolith.checks", []);
+  }
+  return catalog;
+}
+
+/** `data["regolith"]["checks"]["cf_tok"].findings`: quoted segments, so any package name works. */
+function findingsRef(pkg: readonly string[]): string {
+  return `data${pkg.map((k) => `[${JSON.stringify(k)}]`).join("")}.findings`;
+}
+
+/** Evaluates every check package's findings over the documents. */
+export function evaluateChecks(modules: readonly AST.Module[], catalog: Catalog, data: Value, docs: Documents): Finding[] {
+  const engine = new Engine();
+  for (const m of modules) engine.addParsedModule(m);
+  engine.setData(data);
+  const sources = new Map(modules.map((m) => [m.file, m.source]));
+  const refs = catalog.findingPackages.map(findingsRef);
+  let value: Value;
+  try {
+    const { results, error } = engine.prepare(`[${refs.join(", ")}]`).evaluate({ input: docs.input as unknown as Value });
+    if (error) throw error;
+    // Partial set rules are always defined; an undefined answer means something else
+    // (data, say) shadows a findings rule: never read that as "no findings".
+    const answer = results[0]?.expressions[0]?.value;
+    if (answer === undefined) throw new GateInputError(`the check packages' findings are undefined (${refs.join(", ")}): does data shadow a findings rule?`, []);
+    value = answer;
+  } catch (e) {
+    if (e instanceof RegoErrors) throw new GateInputError("the policies do not compile:", formatErrors(e.errors, sources));
+    if (e instanceof RegoError) throw new GateInputError("evaluating the policies failed:", formatErrors([e], sources));
+    throw e;
+  }
+  const findings: Finding[] = [];
+  const problems: string[] = [];
+  (value as Value[]).forEach((raw, i) => {
+    const where = `data.${catalog.findingPackages[i]!.join(".")}.findings`;
+    const read = readFindings(raw, where, catalog, docs);
+    findings.push(...read.findings);
+    problems.push(...read.problems);
+  });
+  if (problems.length > 0) throw new GateInputError("the bundle produced malformed findings:", problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more`] : problems);
+  return findings;
+}

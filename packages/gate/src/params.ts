@@ -1,0 +1,85 @@
+/**
+ * The parameters (`data.regolith.params`): the bundles' data with the user's `-d`
+ * overlays deep-merged over it, validated against schemas/regolith-params.schema.json,
+ * and the settings the gate itself reads from them (with their defaults).
+ */
+import type { Value } from "@regolith/rego";
+import { deepMerge, isPlainObject } from "./deep-merge.js";
+import type { NamedValue } from "./documents.js";
+import { GateInputError } from "./errors.js";
+import type { Severity } from "./result.js";
+import { schemaErrors } from "./schemas.js";
+
+/** What the gate reads from the parameters; checks read the rest in Rego. */
+export interface GateParams {
+  readonly severityOverrides: ReadonlyMap<string, Severity>;
+  readonly disabled: ReadonlySet<string>;
+  readonly locked: ReadonlySet<string>;
+  readonly waiverMaxDays: number;
+  readonly coverageSeverity: Severity;
+}
+
+export const PARAM_DEFAULTS = { waiver_max_days: 90, coverage_severity: "high" } as const;
+
+const PARAMS_PATH = ["regolith", "params"] as const;
+
+function at(value: Value | undefined, path: readonly string[]): Value | undefined {
+  let node = value;
+  for (const key of path) {
+    if (!isPlainObject(node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** The overlays that set the value at `pointer` inside the params (the last one wins). */
+function setters(overlays: readonly NamedValue[], pointer: string): string[] {
+  const path = pointer.split("/").slice(1).map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+  return overlays.filter((o) => at(o.value as Value, [...PARAMS_PATH, ...path]) !== undefined).map((o) => o.name);
+}
+
+/** The data the policies see: the bundles' data with every overlay merged over it, in order. */
+export function mergeData(bundleData: Value, overlays: readonly NamedValue[]): Value {
+  let data = bundleData;
+  for (const o of overlays) {
+    if (!isPlainObject(o.value)) throw new GateInputError(`${o.name}: a data file must hold an object (its top level is data; parameters go under regolith.params)`, []);
+    data = deepMerge(data, o.value);
+  }
+  return data;
+}
+
+/** Validates `data.regolith.params` and reads the gate's own settings from it. */
+export function readParams(data: Value, overlays: readonly NamedValue[]): GateParams {
+  const raw = at(data, PARAMS_PATH) ?? {};
+  const { problems: errors, more } = schemaErrors("regolith-params", raw);
+  // Name the file whose value won (the last overlay that sets it), else the bundles' own data.
+  const problems = errors.map(({ pointer, reason }) => `${setters(overlays, pointer).pop() ?? "the bundles' data.json"}: /regolith/params${pointer}: ${reason}`);
+  if (more > 0) problems.push(`… and ${more} more`);
+  if (problems.length > 0) throw new GateInputError("invalid parameters:", problems);
+  const params = raw as {
+    severity_overrides?: Record<string, Severity>;
+    disabled_checks?: string[];
+    locked_checks?: string[];
+    waiver_max_days?: number;
+    coverage_severity?: Severity;
+  };
+  const result: GateParams = {
+    severityOverrides: new Map(Object.entries(params.severity_overrides ?? {})),
+    disabled: new Set(params.disabled_checks ?? []),
+    locked: new Set(params.locked_checks ?? []),
+    waiverMaxDays: params.waiver_max_days ?? PARAM_DEFAULTS.waiver_max_days,
+    coverageSeverity: params.coverage_severity ?? PARAM_DEFAULTS.coverage_severity,
+  };
+  const conflicts = lockConflicts(result);
+  if (conflicts.length > 0) throw new GateInputError("invalid parameters:", conflicts);
+  return result;
+}
+
+/** A locked check stays on and at its severity or above: parameters may tighten it, never loosen it. */
+function lockConflicts(p: GateParams): string[] {
+  const out: string[] = [];
+  for (const id of p.locked) {
+    if (p.disabled.has(id)) out.push(`parameters: disabled_checks names ${id}, which is locked (locked_checks): a locked check cannot be disabled`);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * The JSON Schemas the gate validates against, read from the copies the build puts in
+ * dist/schemas (packages/gate/scripts/copy-schemas.mjs), compiled with ajv's 2020-12
+ * validator in strict mode, with the formats the schemas use; every problem of an
+ * invalid value is reported.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+
+export const SCHEMA_NAMES = ["github-snapshot", "cloudflare-snapshot", "openai-federation", "regolith-params", "regolith-waivers", "regolith-baseline"] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+/** RFC 3339 date-time, as the schemas' `format: date-time` means it. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Two validators per schema: a fast one that stops at the first error, run on every
+ * value (valid documents are the common case, and a 5,000-repository snapshot takes
+ * it half the time), and an all-errors one, compiled only when a value fails, to
+ * report every problem at once.
+ */
+const fast = new Map<SchemaName, ValidateFunction>();
+const thorough = new Map<SchemaName, ValidateFunction>();
+
+function compile(name: SchemaName, allErrors: boolean): ValidateFunction {
+  const schema = JSON.parse(readFileSync(new URL(`./schemas/${name}.schema.json`, import.meta.url), "utf8")) as object;
+  const ajv = new Ajv2020({ allErrors, strict: true });
+  ajv.addFormat("date-time", DATE_TIME);
+  ajv.addFormat("uri", (s: string) => URL.canParse(s));
+  return ajv.compile(schema);
+}
+
+function validator(cache: Map<SchemaName, ValidateFunction>, name: SchemaName, allErrors: boolean): ValidateFunction {
+  let v = cache.get(name);
+  if (!v) {
+    v = compile(name, allErrors);
+    cache.set(name, v);
+  }
+  return v;
+}
+
+/** At most this many problems per value: past that, the first ones tell the story. */
+const MAX_PROBLEMS = 20;
+
+export interface SchemaProblem {
+  /** RFC 6901 pointer to the offending value ("" for the whole value). */
+  readonly pointer: string;
+  readonly reason: string;
+}
+
+/** What is wrong with `value` (empty when it is valid), at most MAX_PROBLEMS of it, and how many more there were. */
+export function schemaErrors(name: SchemaName, value: unknown): { readonly problems: readonly SchemaProblem[]; readonly more: number } {
+  if (validator(fast, name, false)(value)) return { problems: [], more: 0 };
+  const validate = validator(thorough, name, true);
+  validate(value);
+  const seen = new Set<string>();
+  const all: SchemaProblem[] = [];
+  for (const e of validate.errors ?? []) {
+    const p = describe(e);
+    const key = `${p.pointer}\u0000${p.reason}`;
+    if (!seen.has(key)) all.push(p);
+    seen.add(key);
+  }
+  return { problems: all.slice(0, MAX_PROBLEMS), more: Math.max(0, all.length - MAX_PROBLEMS) };
+}
+
+/** Problems as `/pointer: reason` lines (`prefix` before each); empty when `value` is valid. */
+export function schemaProblems(name: SchemaName, value: unknown, prefix = ""): string[] {
+  const { problems, more } = schemaErrors(name, value);
+  const lines = problems.map((p) => `${prefix}${p.pointer || "/"}: ${p.reason}`);
+  if (more > 0) lines.push(`${prefix}… and ${more} more`);
+  return lines;
+}
+
+/**
+ * One ajv error as a pointer and a reason, pointing at the property itself where ajv
+ * points at its parent (a missing or unexpected property).
+ */
+function describe(e: ErrorObject): SchemaProblem {
+  const params = e.params as Record<string, unknown>;
+  const child = (key: unknown): string => `${e.instancePath}/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  switch (e.keyword) {
+    case "required":
+      return { pointer: child(params["missingProperty"]), reason: "required property is missing" };
+    case "additionalProperties":
+      return { pointer: child(params["additionalProperty"]), reason: "unexpected property (not in the schema)" };
+    case "enum":
+      return { pointer: e.instancePath, reason: `must be one of ${(params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+    case "const":
+      return { pointer: e.instancePath, reason: `must be ${JSON.stringify(params["allowedValue"])}` };
+    default:
+      return { pointer: e.instancePath, reason: e.message ?? "invalid" };
+  }
+}

@@ -1,0 +1,45 @@
+/** Parameters: the user's -d data deep-merged over the bundle's, validated, with the file that set a bad value named. */
+import t from "tap";
+import { gate, githubDoc, inputProblems, named, shippedData } from "../_lib/gate-fixtures.js";
+
+const docs = [named("gh.json", githubDoc("acme", ["bad-app", { name: "pub", visibility: "public" }]))];
+
+const problems = inputProblems;
+
+t.test("the shipped data.json is valid parameters", async (t) => {
+  t.doesNotThrow(() => gate({ documents: docs }));
+});
+
+t.test("an overlay's bad values are reported with the overlay that set them, and their pointer in it", async (t) => {
+  const org = named("org.yaml", { regolith: { params: { waiver_max_days: 0, severity_overrides: { "T-001": "urgent" } } } });
+  const repo = named("repo.json", { regolith: { params: { coverage_severity: "loud", production_environments: "prod" } } });
+  t.same([...problems(() => gate({ documents: docs, overlays: [org, repo] }))].sort(), [
+    'org.yaml: /regolith/params/severity_overrides/T-001: must be one of "info", "low", "medium", "high", "critical"',
+    "org.yaml: /regolith/params/waiver_max_days: must be >= 1",
+    'repo.json: /regolith/params/coverage_severity: must be one of "info", "low", "medium", "high", "critical"',
+    "repo.json: /regolith/params/production_environments: must be array",
+  ]);
+});
+
+t.test("a bad value in the bundle's own data is reported as such, and an overlay that overrides it wins", async (t) => {
+  const data = shippedData();
+  data.regolith.params.cf_unused_days = "ninety";
+  t.same(problems(() => gate({ documents: docs, data })), ["the bundles' data.json: /regolith/params/cf_unused_days: must be integer"]);
+  t.doesNotThrow(() => gate({ documents: docs, data, overlays: [named("fix.yaml", { regolith: { params: { cf_unused_days: 60 } } })] }));
+  const twice = [named("a.yaml", { regolith: { params: { cf_unused_days: -1 } } }), named("b.yaml", { regolith: { params: { cf_unused_days: -2 } } })];
+  t.same(problems(() => gate({ documents: docs, overlays: twice })), ["b.yaml: /regolith/params/cf_unused_days: must be >= 1"], "the file whose value won");
+});
+
+t.test("parameters other bundles add are allowed; a bundle without params is fine", async (t) => {
+  t.doesNotThrow(() => gate({ documents: docs, overlays: [named("x.json", { regolith: { params: { my_bundle_threshold: 3 } } })] }));
+  t.equal(gate({ documents: docs, data: {} }).summary.blocking, 1);
+});
+
+t.test("a data file that is not an object is refused", async (t) => {
+  t.same(problems(() => gate({ documents: docs, overlays: [named("list.json", [1])] })), ["list.json: a data file must hold an object (its top level is data; parameters go under regolith.params)"]);
+});
+
+t.test("a locked check cannot be disabled", async (t) => {
+  const overlay = named("p.yaml", { regolith: { params: { locked_checks: ["T-001"], disabled_checks: ["T-001"] } } });
+  t.same(problems(() => gate({ documents: docs, overlays: [overlay] })), ["parameters: disabled_checks names T-001, which is locked (locked_checks): a locked check cannot be disabled"]);
+});
