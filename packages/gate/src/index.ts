@@ -13,7 +13,7 @@ export { DOCUMENT_KINDS } from "./documents.js";
 export type { NamedValue, DocumentKind } from "./documents.js";
 export type { ModuleSource } from "./evaluate.js";
 export { isTestModule } from "./evaluate.js";
-export { FAIL_ON_VALUES, isBlocking } from "./summary.js";
+export { FAIL_ON_VALUES, isBlocking, summarize } from "./summary.js";
 export type { FailOn } from "./summary.js";
 export { baselineDocument } from "./baseline.js";
 export type { BaselineDocument, BaselineEntry } from "./baseline.js";
