@@ -7,11 +7,14 @@
  * (c) builtins: RFC 3339 parsing and CIDR checks over 100,000 objects, against a
  *     plain-JS loop doing the same.
  * (d) the GitHub adapter's requests per repository over a generated organization.
+ * (e) the gate: the shipped bundle over 5,000 repositories and 5,000 Cloudflare
+ *     tokens, against JSON.parse of the same documents.
  */
 import { Engine, type Value } from "@regolith/rego";
 import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
 import { builtinPolicy, credentialUseInJS, generateCredentialUse } from "./builtin-workload.js";
 import { snapshotBudget } from "./snapshot-github.js";
+import { bundleQuery, gateOver, gateWorkload, parseAll, policyInput } from "./gate-case.js";
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -80,7 +83,25 @@ function builtins(): void {
   console.log(`    eval / loop          ${(regoMs / jsMs).toFixed(2)}x`);
 }
 
+function gate(): void {
+  const workload = gateWorkload(5_000, 5_000);
+  const [docs, parseMs] = best(3, () => parseAll(workload));
+  const [cold, coldMs] = time(() => gateOver(workload));
+  const [, warmMs] = best(2, () => gateOver(workload));
+  const evaluate = bundleQuery();
+  const input = policyInput(docs);
+  const [findings, evalMs] = best(2, () => evaluate(input));
+  console.log("(e) the gate: shipped bundle over a generated organization");
+  console.log(`    organization         ${workload.repositories} repositories, ${workload.jobs} jobs, ${workload.tokens} tokens, ${(workload.bytes / 1e6).toFixed(1)} MB`);
+  console.log(`    findings             ${cold.findings.length} (${findings} from the checks), ${cold.summary.blocking} blocking`);
+  console.log(`    JSON.parse           ${parseMs.toFixed(1)} ms`);
+  console.log(`    bundle evaluation    ${evalMs.toFixed(1)} ms   ${(evalMs / parseMs).toFixed(2)}x JSON.parse   (target: at most 3x)`);
+  console.log(`    whole gate, first    ${coldMs.toFixed(1)} ms   ${(coldMs / parseMs).toFixed(2)}x JSON.parse`);
+  console.log(`    whole gate, again    ${warmMs.toFixed(1)} ms   ${(warmMs / parseMs).toFixed(2)}x JSON.parse`);
+}
+
 scan();
 decisions();
 builtins();
 await snapshotBudget();
+gate();

@@ -145,6 +145,15 @@ t.test("github format: annotations on stdout, the job summary appended to GITHUB
   t.notOk(existsSync(join(none, "summary.md")), "only the github format writes the job summary");
 });
 
+t.test("github and text share standard output: annotations for the runner, the report for people", async (t) => {
+  const dir = tree(t);
+  const r = await run(["gate", "-b", "bundle", "-i", "gh.json", "-f", "github", "-f", "text"], dir);
+  t.equal(r.code, 1);
+  t.match(r.stdout, /^::error .*T-001/m);
+  t.match(r.stdout, /^(?!::).*github:\/\/acme\/bad-app/m, "the text report's lines follow");
+  t.equal(r.stderr, "");
+});
+
 t.test("colour only when stdout is a terminal and NO_COLOR is unset", async (t) => {
   const dir = tree(t);
   const capture = async (env: Record<string, string>) => {
@@ -161,7 +170,7 @@ t.test("usage errors: no -i, two formats on stdout, unknown format, one file twi
   const dir = tree(t);
   const cases: [string[], string][] = [
     [["gate", "-b", "bundle"], "no snapshot documents: give at least one with -i FILE"],
-    [["gate", "-i", "gh.json", "-f", "json", "-f", "text"], "only one -f may write to standard output"],
+    [["gate", "-i", "gh.json", "-f", "json", "-f", "text"], "only one -f (besides github) may write to standard output"],
     [["gate", "-i", "gh.json", "-f", "yaml"], 'unknown format "yaml"'],
     [["gate", "-i", "gh.json", "-f", "json=a", "-f", "sarif=a"], "-f: a is named by more than one format"],
     [["gate", "-i", "missing.json"], "missing.json: cannot read snapshot document: ENOENT"],

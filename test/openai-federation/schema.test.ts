@@ -83,7 +83,7 @@ t.test("uploaded keys instead of discovery", async (t) => {
 });
 
 const RULE = "/providers/0/federation_rules/0"; // restricted, production
-const STAGING = "/providers/0/federation_rules/1"; // service_account_default, disabled
+const STAGING = "/providers/0/federation_rules/1"; // service_account_default, pinned to refs/heads/staging
 const CONSUMER = "/expected_consumers/0";
 
 const broken: readonly Broken<Example>[] = [

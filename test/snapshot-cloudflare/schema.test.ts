@@ -54,7 +54,7 @@ t.test("the examples validate", async (t) => {
 });
 
 // Tokens of the acme example, by position (user-owned first, then account-owned).
-const WRANGLER = "/tokens/0"; // user, Workers Scripts Write on all accounts, no IP filter, no expiry
+const WRANGLER = "/tokens/0"; // user, Workers Scripts Write and Account API Tokens Write on all accounts, no IP filter, no expiry
 const OLD_CLI = "/tokens/1"; // user, disabled
 const AUDIT = "/tokens/2"; // user, the caller: read-only, IP-restricted, expiring
 const GHA = "/tokens/3"; // account, DNS Write on one zone, IP condition, expiry

@@ -15,7 +15,7 @@ export type { RegoErrorJSON, ErrorDetails } from "./ast/errors.js";
 export type { Location } from "./ast/location.js";
 export type * as AST from "./ast/nodes.js";
 
-export { RSet, RObject, ObjectBuilder, typeName, isObject, objectGet } from "./ast/value.js";
+export { RSet, RObject, ObjectBuilder, typeName, isObject, isPlainObject, objectGet } from "./ast/value.js";
 export type { Value, JsonObject, ObjectValue } from "./ast/value.js";
 export { RNumber, numberFromText } from "./ast/number.js";
 export { compareValues, equalValues } from "./ast/compare.js";

@@ -106,7 +106,12 @@ function gateParams(argv: readonly string[]): GateParams | "help" {
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new CliError(`--fail-on ${JSON.stringify(failOn)}: want one of ${FAIL_ON_VALUES.join(", ")}`);
   const specs = repeatedFlag(flags, "format");
   const outputs = (specs.length > 0 ? specs : ["text"]).map(parseOutput);
-  if (outputs.filter((o) => o.file === undefined).length > 1) throw new CliError("only one -f may write to standard output; give the others a file (-f FORMAT=FILE)");
+  // `github` workflow commands are lines the runner takes out of the log, so they can
+  // share standard output with one report for people; two reports there would interleave.
+  const onStdout = outputs.filter((o) => o.file === undefined);
+  if (onStdout.filter((o) => o.format !== "github").length > 1 || onStdout.filter((o) => o.format === "github").length > 1) {
+    throw new CliError("only one -f (besides github) may write to standard output; give the others a file (-f FORMAT=FILE)");
+  }
   const files = outputs.flatMap((o) => (o.file === undefined ? [] : [o.file]));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice !== undefined) throw new CliError(`-f: ${twice} is named by more than one format`);

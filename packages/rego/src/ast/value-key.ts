@@ -33,11 +33,19 @@ export function keyOf(v: Value): ValueKey {
   return { composite: true, key: canonical(v) };
 }
 
-/** A string that two values share exactly when they are equal. */
+/**
+ * A string that two values share exactly when they are equal.
+ *
+ * Strings are written length-prefixed (`"5:hello`) rather than JSON-quoted: nothing in
+ * them needs escaping, so a long string (a remediation text in every finding) is copied,
+ * not scanned. Every other token starts with a character that is not a digit, so the
+ * encoding reads back one way only. Entries are listed in an order fixed by the value
+ * (object keys sorted, sets in Rego order), so no sort of the encoded parts is needed.
+ */
 export function canonical(v: Value): string {
   switch (typeof v) {
     case "string":
-      return JSON.stringify(v);
+      return '"' + v.length + ":" + v;
     case "number":
       return "#" + String(numberKey(v));
     case "boolean":
@@ -45,11 +53,27 @@ export function canonical(v: Value): string {
   }
   if (v === null) return "n";
   if (v instanceof RNumber) return "#" + String(numberKey(v));
-  if (Array.isArray(v)) return "[" + v.map(canonical).join(",") + "]";
-  if (v instanceof RSet) return "<" + v.sorted().map(canonical).sort().join(",") + ">";
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) out += (i === 0 ? "" : ",") + canonical(v[i]);
+    return out + "]";
+  }
+  if (v instanceof RSet) {
+    const items = v.sorted();
+    let out = "<";
+    for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ",") + canonical(items[i]!);
+    return out + ">";
+  }
   if (v instanceof RObject) {
-    return "{" + v.entries().map(([k, x]) => canonical(k) + ":" + canonical(x)).sort().join(",") + "}";
+    const entries = v.entries();
+    let out = "{";
+    for (let i = 0; i < entries.length; i++) out += (i === 0 ? "" : ",") + canonical(entries[i]![0]) + ":" + canonical(entries[i]![1]);
+    return out + "}";
   }
   const o = v as JsonObject;
-  return "{" + Object.keys(o).map((k) => JSON.stringify(k) + ":" + canonical(o[k]!)).sort().join(",") + "}";
+  // Code-unit order is enough here: any fixed order of the (distinct) keys will do.
+  const keys = Object.keys(o).sort();
+  let out = "{";
+  for (let i = 0; i < keys.length; i++) out += (i === 0 ? "" : ",") + canonical(keys[i]!) + ":" + canonical(o[keys[i]!]!);
+  return out + "}";
 }

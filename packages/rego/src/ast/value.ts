@@ -10,7 +10,8 @@
  * create, so documents can be shared between queries without copying.
  */
 import { RNumber, type NumberValue } from "./number.js";
-import { compareValues, compareStrings } from "./compare.js";
+import { compareValues, compareStrings, equalValues } from "./compare.js";
+import { hashValue } from "./value-hash.js";
 import { keyOf, type Key } from "./value-key.js";
 
 export interface JsonObject {
@@ -75,47 +76,111 @@ export function isPlainObject(v: Value): v is JsonObject {
   return isObject(v) && !(v instanceof RObject);
 }
 
-/** A map keyed by Rego value equality (a JS Map alone would compare composites by identity). */
+/** A composite key's entry in its hash bucket (a chain, for the rare collision). */
+interface Entry<T> {
+  readonly key: Value;
+  value: T;
+  next: Entry<T> | undefined;
+  live: boolean;
+}
+
+/**
+ * A map keyed by Rego value equality (a JS Map alone would compare composites by
+ * identity). Scalars key a JS Map directly; composites are bucketed by a structural
+ * hash and confirmed with `equalValues`, so no encoded copy of a key is kept.
+ * Iteration follows insertion order, scalars first.
+ */
 export class ValueMap<T> {
   #prim = new Map<Key, T>();
-  #comp: Map<string, T> | undefined;
+  #buckets: Map<number, Entry<T>> | undefined;
+  #entries: Entry<T>[] = [];
+  #compSize = 0;
 
   get size(): number {
-    return this.#prim.size + (this.#comp?.size ?? 0);
+    return this.#prim.size + this.#compSize;
+  }
+
+  #find(k: Value, h: number): Entry<T> | undefined {
+    for (let e = this.#buckets?.get(h); e; e = e.next) if (equalValues(e.key, k)) return e;
+    return undefined;
   }
 
   get(k: Value): T | undefined {
     // Strings are their own key; skipping `keyOf` saves an allocation per lookup.
     if (typeof k === "string") return this.#prim.get(k);
-    const key = keyOf(k);
-    if (key.composite) return this.#comp?.get(key.key);
-    return this.#prim.get(key.key);
+    const key = scalarKey(k);
+    if (key !== COMPOSITE) return this.#prim.get(key);
+    return this.#find(k, hashValue(k))?.value;
   }
 
   has(k: Value): boolean {
     return this.get(k) !== undefined;
   }
 
+  /** Sets `k` to `v` unless `k` is present; true when it set it. One hash per call. */
+  setIfAbsent(k: Value, v: T): boolean {
+    const key = typeof k === "string" ? k : scalarKey(k);
+    if (key !== COMPOSITE) {
+      if (this.#prim.has(key)) return false;
+      this.#prim.set(key, v);
+      return true;
+    }
+    const h = hashValue(k);
+    if (this.#find(k, h)) return false;
+    this.#insert(k, h, v);
+    return true;
+  }
+
   set(k: Value, v: T): void {
-    if (typeof k === "string") {
-      this.#prim.set(k, v);
+    const key = typeof k === "string" ? k : scalarKey(k);
+    if (key !== COMPOSITE) {
+      this.#prim.set(key, v);
       return;
     }
-    const key = keyOf(k);
-    if (key.composite) (this.#comp ??= new Map()).set(key.key, v);
-    else this.#prim.set(key.key, v);
+    const h = hashValue(k);
+    const found = this.#find(k, h);
+    if (found) found.value = v;
+    else this.#insert(k, h, v);
+  }
+
+  #insert(k: Value, h: number, v: T): void {
+    const buckets = (this.#buckets ??= new Map());
+    const entry: Entry<T> = { key: k, value: v, next: buckets.get(h), live: true };
+    buckets.set(h, entry);
+    this.#entries.push(entry);
+    this.#compSize++;
   }
 
   delete(k: Value): boolean {
-    const key = keyOf(k);
-    if (key.composite) return this.#comp?.delete(key.key) ?? false;
-    return this.#prim.delete(key.key);
+    const key = typeof k === "string" ? k : scalarKey(k);
+    if (key !== COMPOSITE) return this.#prim.delete(key);
+    const h = hashValue(k);
+    let prev: Entry<T> | undefined;
+    for (let e = this.#buckets?.get(h); e; prev = e, e = e.next) {
+      if (!equalValues(e.key, k)) continue;
+      if (prev) prev.next = e.next;
+      else if (e.next) this.#buckets!.set(h, e.next);
+      else this.#buckets!.delete(h);
+      e.live = false;
+      this.#compSize--;
+      return true;
+    }
+    return false;
   }
 
   *values(): IterableIterator<T> {
     yield* this.#prim.values();
-    if (this.#comp) yield* this.#comp.values();
+    for (const e of this.#entries) if (e.live) yield e.value;
   }
+}
+
+const COMPOSITE = Symbol("composite");
+
+/** The JS Map key of a scalar (`1`, `1.0` and an exact `1` share one), or COMPOSITE. */
+function scalarKey(v: Value): Key | typeof COMPOSITE {
+  if (typeof v === "object" && v !== null && !(v instanceof RNumber)) return COMPOSITE;
+  const k = keyOf(v);
+  return k.composite ? COMPOSITE : k.key;
 }
 
 /** A Rego set. Built with `add`, then treated as immutable. Iterates in Rego order. */
@@ -133,14 +198,21 @@ export class RSet {
 
   /** Adds `v`; returns false when an equal element was already present. */
   add(v: Value): boolean {
-    if (this.#elems.has(v)) return false;
-    this.#elems.set(v, v);
+    if (!this.#elems.setIfAbsent(v, v)) return false;
     this.#sorted = undefined;
     return true;
   }
 
   has(v: Value): boolean {
     return this.#elems.has(v);
+  }
+
+  /**
+   * The elements in the order they were added (scalars first), without sorting: for a
+   * reader that imposes its own order on a large set, such as the gate's findings.
+   */
+  unordered(): Iterable<Value> {
+    return this.#elems.values();
   }
 
   /** The elements in Rego's sort order (cached). */

@@ -92,8 +92,11 @@ export class Lowerer {
           return { ...x, items: x.items.map(replace) };
         case "set":
           return { ...x, items: x.items.map(replace) };
-        case "object":
-          return { ...x, keys: x.keys.map(replace), values: x.values.map(replace) };
+        case "object": {
+          const keys = x.keys.map(replace);
+          const values = x.values.map(replace);
+          return { ...x, keys, values, items: [...keys, ...values] };
+        }
         default:
           return x;
       }
@@ -393,7 +396,7 @@ export class Lowerer {
           keys.forEach((k, i) => b.set((k as P.PConst).v, (values[i] as P.PConst).v));
           return { k: "const", v: b.build(), loc };
         }
-        return { k: "object", keys, values, loc };
+        return { k: "object", keys, values, items: [...keys, ...values], loc };
       }
       case "ArrayComprehension":
       case "SetComprehension": {

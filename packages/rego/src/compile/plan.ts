@@ -49,6 +49,8 @@ export interface PObject {
   readonly k: "object";
   readonly keys: readonly PTerm[];
   readonly values: readonly PTerm[];
+  /** `keys` then `values`, the order they are evaluated in (built once, not per evaluation). */
+  readonly items: readonly PTerm[];
   readonly loc: Location;
 }
 export interface PSet {

@@ -277,6 +277,11 @@ export class Evaluator extends TermEvaluator {
 
   private bindParams(r: P.CompiledRule, args: readonly Value[] | undefined, f: Frame, k: K): boolean {
     if (!args) return k();
+    // The common case, `f(a, b)`: distinct variables bind straight into the fresh frame.
+    if (plainParams(r)) {
+      for (let i = 0; i < args.length; i++) f[(r.params[i] as P.PLocal).slot] = args[i]!;
+      return k();
+    }
     const step = (i: number): boolean => (i === args.length ? k() : this.unifyValue(r.params[i]!, args[i]!, f, () => step(i + 1)));
     return step(0);
   }
@@ -359,6 +364,19 @@ export class Evaluator extends TermEvaluator {
     void loc;
     return result === undefined ? false : k(result);
   }
+}
+
+const plainParamsCache = new WeakMap<P.CompiledRule, boolean>();
+
+/** Every parameter is a variable and no variable repeats: binding needs no unification. */
+function plainParams(r: P.CompiledRule): boolean {
+  let plain = plainParamsCache.get(r);
+  if (plain === undefined) {
+    const slots = new Set<number>();
+    plain = r.params.every((p) => p.k === "local" && !slots.has(p.slot) && (slots.add(p.slot), true));
+    plainParamsCache.set(r, plain);
+  }
+  return plain;
 }
 
 const constantCache = new WeakMap<P.RuleNode, { v: Value | undefined }>();

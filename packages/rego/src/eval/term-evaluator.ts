@@ -319,8 +319,7 @@ export abstract class TermEvaluator {
   private evalObject(t: P.PObject, f: Frame, k: VK): boolean {
     const n = t.keys.length;
     const buf = new Array<Value>(n * 2);
-    const all = [...t.keys, ...t.values];
-    return this.evalItems(all, 0, f, buf, () => {
+    return this.evalItems(t.items, 0, f, buf, () => {
       const b = new ObjectBuilder();
       for (let i = 0; i < n; i++) {
         const prev = b.get(buf[i]!);

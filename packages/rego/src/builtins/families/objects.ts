@@ -142,7 +142,7 @@ export const objectBuiltins: readonly Builtin[] = [
     impl: (args) => {
       const a = object(args, 1);
       const b = object(args, 2);
-      return equalValues(a, b) ? a : mergeWithOverwrite(a, b);
+      return a === b ? a : mergeWithOverwrite(a, b);
     },
   }),
   defineBuiltin({

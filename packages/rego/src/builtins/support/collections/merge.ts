@@ -2,18 +2,26 @@
  * Recursive object union (`object.union`, `object.union_n`): keys of the right-hand
  * object win, except that two objects under the same key are merged recursively.
  */
-import { ObjectBuilder, ValueMap, isObject, objectSome, type ObjectValue, type Value } from "../../../ast/value.js";
+import { ObjectBuilder, ValueMap, isObject, isPlainObject, objectSome, type ObjectValue, type Value } from "../../../ast/value.js";
 
 /** `object.union(a, b)`. */
 export function mergeWithOverwrite(a: ObjectValue, b: ObjectValue): ObjectValue {
   const out = new ObjectBuilder();
-  objectSome(a, (k, v) => (out.set(k, v), false));
-  objectSome(b, (k, v) => {
+  eachEntry(a, (k, v) => out.set(k, v));
+  eachEntry(b, (k, v) => {
     const old = out.get(k);
     out.set(k, old !== undefined && isObject(old) && isObject(v) ? mergeWithOverwrite(old, v) : v);
-    return false;
   });
   return out.build();
+}
+
+/** Every entry, in no particular order: a union's result does not depend on it. */
+function eachEntry(o: ObjectValue, f: (k: Value, v: Value) => void): void {
+  if (isPlainObject(o)) {
+    for (const k of Object.keys(o)) f(k, o[k]!);
+    return;
+  }
+  objectSome(o, (k, v) => (f(k, v), false));
 }
 
 /**

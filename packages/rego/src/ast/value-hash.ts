@@ -1,0 +1,90 @@
+/**
+ * Structural hashes of Rego values, consistent with Rego equality: equal values (`1`
+ * and `1.0` included) hash alike. Maps keyed by composite values bucket by this hash
+ * and confirm with `equalValues`, so a set of large objects (findings) keeps no
+ * canonical copy of each element and hashes each string once per use.
+ */
+import { numberKey, RNumber } from "./number.js";
+import { RSet, RObject, type Value, type JsonObject } from "./value.js";
+
+// Distinct seeds keep `[]`, `{}` and `<>` (and `"a"` inside each) apart.
+const SEED_ARRAY = 0x9e3779b1;
+const SEED_OBJECT = 0x85ebca77;
+const SEED_SET = 0xc2b2ae3d;
+
+/** The avalanche step of MurmurHash3's finalizer: spreads every input bit. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  // 30 bits: a small integer to V8, so a Map keyed by it neither boxes nor allocates.
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5 ^ s.length;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+// Long strings recur by identity (a check's remediation text is in each of its
+// findings); a Map finds them by V8's own cached string hash instead of a rescan.
+const LONG = 256;
+const LIMIT = 4096;
+let longHashes = new Map<string, number>();
+
+function hashLongString(s: string): number {
+  let h = longHashes.get(s);
+  if (h === undefined) {
+    h = hashString(s);
+    if (longHashes.size >= LIMIT) longHashes = new Map();
+    longHashes.set(s, h);
+  }
+  return h;
+}
+
+function hashNumberKey(key: number | bigint | string): number {
+  if (typeof key === "number" && (key | 0) === key) return mix(key ^ 0x27d4eb2f);
+  return hashString("#" + String(key));
+}
+
+export function hashValue(v: Value): number {
+  switch (typeof v) {
+    case "string":
+      return v.length > LONG ? hashLongString(v) : hashString(v);
+    case "number":
+      return hashNumberKey(numberKey(v));
+    case "boolean":
+      return v ? 0x3c6ef372 : 0x1b873593;
+  }
+  if (v === null) return 0x6a09e667;
+  if (v instanceof RNumber) return hashNumberKey(numberKey(v));
+  if (Array.isArray(v)) {
+    let h = SEED_ARRAY ^ v.length;
+    for (let i = 0; i < v.length; i++) h = Math.imul(h ^ hashValue(v[i]), 0x01000193);
+    return mix(h);
+  }
+  // Objects and sets: entry hashes are summed, so the order they are visited in is free.
+  let sum = 0;
+  if (v instanceof RSet) {
+    for (const e of v.sorted()) sum = (sum + hashValue(e)) | 0;
+    return mix(sum ^ SEED_SET ^ v.size);
+  }
+  if (v instanceof RObject) {
+    for (const [k, x] of v.entries()) sum = (sum + entryHash(hashValue(k), hashValue(x))) | 0;
+    return mix(sum ^ SEED_OBJECT ^ v.size);
+  }
+  const o = v as JsonObject;
+  let n = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    sum = (sum + entryHash(hashValue(k), hashValue(o[k]!))) | 0;
+    n++;
+  }
+  return mix(sum ^ SEED_OBJECT ^ n);
+}
+
+function entryHash(k: number, v: number): number {
+  return mix(Math.imul(k, 0x01000193) ^ v);
+}

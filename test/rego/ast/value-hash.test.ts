@@ -1,0 +1,86 @@
+/**
+ * Structural hashes and the maps keyed by them: equal values hash alike whatever
+ * their representation or key order, and maps keyed by composites find, replace and
+ * delete by Rego equality.
+ */
+import t from "tap";
+import { ObjectBuilder, RSet, numberFromText, type Value } from "@regolith/rego";
+import { hashValue } from "../../../packages/rego/dist/ast/value-hash.js";
+import { ValueMap } from "../../../packages/rego/dist/ast/value.js";
+
+const long = "remediation text ".repeat(40);
+
+t.test("equal values hash alike", async (t) => {
+  const pairs: [Value, Value][] = [
+    [1, numberFromText("1.0")],
+    [[1, "a"], [numberFromText("1.00"), "a"]],
+    [0.5, numberFromText("0.50")],
+    [{ a: 1, b: [2, 3] }, { b: [2, 3], a: 1 }],
+    [new RSet([1, 2, { x: 1 }]), new RSet([{ x: 1 }, 2, 1])],
+    [{ text: long }, { text: (" " + long).slice(1) }],
+  ];
+  for (const [a, b] of pairs) t.equal(hashValue(a), hashValue(b), JSON.stringify(a));
+});
+
+t.test("different values hash apart (no systematic collisions)", async (t) => {
+  const shapes = (i: number): Value[] => [i, String(i), [i], { i }, new RSet([i]), [i, i + 1], { x: i, y: i + 1 }, { x: i + 1, y: i }];
+  const seen = new Set<number>();
+  let values = 0;
+  for (let i = 0; i < 5000; i++) for (const v of shapes(i)) (seen.add(hashValue(v)), values++);
+  // 40,000 values in a 30-bit space: a handful of birthday collisions at most.
+  t.ok(values - seen.size < 10, `${values - seen.size} collisions`);
+  t.not(hashValue([]), hashValue({}), "[] and {} differ");
+  t.not(hashValue({}), hashValue(new RSet()), "{} and the empty set differ");
+  t.not(hashValue(["a", "b"]), hashValue(["b", "a"]), "array order counts");
+});
+
+t.test("a composite-keyed map finds, replaces and deletes by equality", async (t) => {
+  const m = new ValueMap<string>();
+  t.ok(m.setIfAbsent({ a: [1] }, "first"));
+  t.notOk(m.setIfAbsent({ a: [numberFromText("1.0")] }, "again"), "an equal key is present");
+  m.set([1, 2], "pair");
+  m.set("k", "string");
+  m.set([1, 2], "pair, replaced");
+  t.equal(m.size, 3);
+  t.equal(m.get({ a: [1] }), "first");
+  t.equal(m.get([1, 2]), "pair, replaced");
+  t.same([...m.values()], ["string", "first", "pair, replaced"], "scalars first, then composites in insertion order");
+  t.ok(m.delete({ a: [1] }));
+  t.notOk(m.delete({ a: [1] }), "gone");
+  t.equal(m.get({ a: [1] }), undefined);
+  t.same([...m.values()], ["string", "pair, replaced"]);
+  t.equal(m.size, 2);
+});
+
+t.test("colliding composites stay apart", async (t) => {
+  // Find two different arrays with the same hash, then key a map by both.
+  const byHash = new Map<number, Value>();
+  let pair: [Value, Value] | undefined;
+  for (let i = 0; !pair && i < 200_000; i++) {
+    const v = [i, "x"];
+    const other = byHash.get(hashValue(v));
+    if (other) pair = [other, v];
+    else byHash.set(hashValue(v), v);
+  }
+  t.ok(pair, "a collision exists among 200,000 arrays");
+  const [a, b] = pair!;
+  const m = new ValueMap<string>();
+  m.set(a, "a");
+  m.set(b, "b");
+  t.equal(m.size, 2);
+  t.equal(m.get(a), "a");
+  t.equal(m.get(b), "b");
+  t.ok(m.delete(a));
+  t.equal(m.get(b), "b", "deleting one leaves the other in the chain");
+});
+
+t.test("a set's unordered view holds every element once, in insertion order", async (t) => {
+  const s = new RSet();
+  for (const v of [{ z: 1 }, "b", { a: 1 }, { z: 1 }, "a"] as Value[]) s.add(v);
+  t.same([...s.unordered()], ["b", "a", { z: 1 }, { a: 1 }]);
+  t.same([...s], ["a", "b", { a: 1 }, { z: 1 }], "iteration stays in Rego order");
+  const o = new ObjectBuilder();
+  o.set([1], "x");
+  o.set([1], "y");
+  t.equal((o.build() as { size: number }).size, 1, "object keys by equality too");
+});
