@@ -357,7 +357,10 @@ source_evidence(a) := array.concat(
 	),
 	array.concat(
 		[sprintf("%s: evaluate mode, enforces nothing", [label]) | some label in a.verdict.evaluate_only],
-		["branch_protection_rules or rulesets: not read or truncated" | a.status == "unknown"],
+		array.concat(
+			["branch_protection_rules or rulesets: not read or truncated" | a.status == "unknown"],
+			["no branch protection rule or active ruleset covers the branch" | a.status == "fail"; count(a.verdict.sources) == 0],
+		),
 	),
 )
 

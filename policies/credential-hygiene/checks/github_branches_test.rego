@@ -93,6 +93,7 @@ test_bp_001_fires_on_an_unprotected_default_branch if {
 	f := finding(doc, "GH-BP-001")
 	f.identity == {"repository_id": 987654321, "branch": "main"}
 	contains(f.message, "missing: a required approving review, deletion blocking, force-push blocking")
+	f.evidence == ["no branch protection rule or active ruleset covers the branch"]
 }
 
 test_bp_001_quiet_on_a_full_classic_rule if {

@@ -76,13 +76,9 @@ export function hashValue(v: Value): number {
     return mix(sum ^ SEED_OBJECT ^ v.size);
   }
   const o = v as JsonObject;
-  let n = 0;
-  for (const k in o) {
-    if (!Object.hasOwn(o, k)) continue;
-    sum = (sum + entryHash(hashValue(k), hashValue(o[k]!))) | 0;
-    n++;
-  }
-  return mix(sum ^ SEED_OBJECT ^ n);
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) sum = (sum + entryHash(hashString(keys[i]!), hashValue(o[keys[i]!]!))) | 0;
+  return mix(sum ^ SEED_OBJECT ^ keys.length);
 }
 
 function entryHash(k: number, v: number): number {

@@ -30,6 +30,7 @@ interface WithState {
   readonly overrides: OverrideNode | undefined;
   readonly mocks: Map<string, Mock> | undefined;
   readonly cache: Map<P.RuleNode, Cached>;
+  readonly refs: Map<P.PRef, Cached>;
 }
 
 export class Evaluator extends TermEvaluator {
@@ -38,6 +39,8 @@ export class Evaluator extends TermEvaluator {
   readonly #unindexed: boolean;
   /** Documents computed so far; a `with` starts a fresh cache. */
   #cache = new Map<P.RuleNode, Cached>();
+  /** Values of data refs with constant paths (`data.lib.params`), read once; reset with the cache. */
+  #refs = new Map<P.PRef, Cached>();
   #overrides: OverrideNode | undefined;
   #mocks: Map<string, Mock> | undefined;
 
@@ -53,7 +56,15 @@ export class Evaluator extends TermEvaluator {
   }
 
   protected evalDataRef(t: P.PRef, f: Frame, k: VK): boolean {
-    return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
+    if (!constantPath(t)) return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
+    let v = this.#refs.get(t);
+    if (v === undefined) {
+      let found: Value | undefined;
+      this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, (x) => ((found = x), true), t.loc);
+      v = found === undefined ? NONE : found;
+      this.#refs.set(t, v);
+    }
+    return v === NONE ? false : k(v);
   }
 
   protected invoke(t: P.PCall, args: Value[], k: VK): boolean {
@@ -100,7 +111,7 @@ export class Evaluator extends TermEvaluator {
   }
 
   #saveState(): WithState {
-    return { input: this.input, overrides: this.#overrides, mocks: this.#mocks, cache: this.#cache };
+    return { input: this.input, overrides: this.#overrides, mocks: this.#mocks, cache: this.#cache, refs: this.#refs };
   }
 
   #restoreState(s: WithState): void {
@@ -108,6 +119,7 @@ export class Evaluator extends TermEvaluator {
     this.#overrides = s.overrides;
     this.#mocks = s.mocks;
     this.#cache = s.cache;
+    this.#refs = s.refs;
   }
 
   #applyMods(mods: readonly P.PWith[], values: readonly Value[]): void {
@@ -130,6 +142,7 @@ export class Evaluator extends TermEvaluator {
       }
     });
     this.#cache = new Map();
+    this.#refs = new Map();
   }
 
   /** Walks into base documents: object keys are store paths, so `data.a[2]` reads `"2"`. */
@@ -364,6 +377,18 @@ export class Evaluator extends TermEvaluator {
     void loc;
     return result === undefined ? false : k(result);
   }
+}
+
+const constantPathCache = new WeakMap<P.PRef, boolean>();
+
+/** Every step of the path is a constant: the ref has one value per `with` state. */
+function constantPath(t: P.PRef): boolean {
+  let c = constantPathCache.get(t);
+  if (c === undefined) {
+    c = t.path.every((p) => p.k === "const");
+    constantPathCache.set(t, c);
+  }
+  return c;
 }
 
 const plainParamsCache = new WeakMap<P.CompiledRule, boolean>();

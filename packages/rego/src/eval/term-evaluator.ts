@@ -179,6 +179,16 @@ export abstract class TermEvaluator {
   /** Binds an unbound slot to each value of `t`. */
   private bind(slot: number, t: P.PTerm, f: Frame, k: K): boolean {
     if (t.k === "local" && f[t.slot] === undefined) return false;
+    const ground = groundValue(t, f, this.input);
+    if (ground !== NOT_GROUND) {
+      if (ground === undefined) return false;
+      const cur = f[slot];
+      if (cur !== undefined) return equalValues(cur, ground) ? k() : false;
+      f[slot] = ground;
+      const stop = k();
+      f[slot] = undefined;
+      return stop;
+    }
     return this.evalTerm(t, f, (v) => {
       const cur = f[slot];
       if (cur !== undefined) return equalValues(cur, v) ? k() : false;
@@ -277,8 +287,11 @@ export abstract class TermEvaluator {
         const d = this.dataRoot();
         return d === undefined ? false : k(d);
       }
-      case "ref":
-        return this.evalRef(t, f, k);
+      case "ref": {
+        const v = groundValue(t, f, this.input);
+        if (v === NOT_GROUND) return this.evalRef(t, f, k);
+        return v === undefined ? false : k(v);
+      }
       case "array": {
         const buf = new Array<Value>(t.items.length);
         return this.evalItems(t.items, 0, f, buf, () => k(buf.slice()));
@@ -309,6 +322,14 @@ export abstract class TermEvaluator {
   }
 
   protected evalItems(items: readonly P.PTerm[], i: number, f: Frame, buf: Value[], k: K): boolean {
+    // Most items are constants, bound variables or paths into them: read those
+    // directly, without a continuation each.
+    for (; i < items.length; i++) {
+      const v = groundValue(items[i]!, f, this.input);
+      if (v === NOT_GROUND) break;
+      if (v === undefined) return false;
+      buf[i] = v;
+    }
     if (i === items.length) return k();
     return this.evalTerm(items[i]!, f, (v) => {
       buf[i] = v;
@@ -416,9 +437,50 @@ export abstract class TermEvaluator {
     return this.evalItems(t.args, 0, f, args, () => this.invoke(t, args, k));
   }
 
+
   /** Throws the first recorded builtin error (strict mode), if any. */
   finish(): void {
     if (this.strict && this.builtinErrors.length > 0) throw this.builtinErrors[0]!;
+  }
+}
+
+const NOT_GROUND: unique symbol = Symbol("not ground");
+
+/**
+ * The one value of a term that needs no evaluation beyond reading: a constant, a bound
+ * variable, or a path of constants and bound variables into one of them or into
+ * `input`; undefined when such a path leads nowhere; NOT_GROUND for anything else.
+ * Reading has no side effects, so a caller may fall back to evaluating the same term.
+ */
+function groundValue(t: P.PTerm, f: Frame, input: Value | undefined): Value | undefined | typeof NOT_GROUND {
+  switch (t.k) {
+    case "const":
+      return t.v;
+    case "local": {
+      const v = f[t.slot];
+      return v === undefined ? NOT_GROUND : v;
+    }
+    case "ref": {
+      const head = t.head;
+      let v: Value | undefined;
+      if (head.k === "local") v = f[head.slot];
+      else if (head.k === "input") v = input;
+      else return NOT_GROUND;
+      if (v === undefined) return NOT_GROUND;
+      const path = t.path;
+      for (let i = 0; i < path.length; i++) {
+        const p = path[i]!;
+        const key = p.k === "const" ? p.v : p.k === "local" ? f[p.slot] : undefined;
+        if (key === undefined) return NOT_GROUND;
+      }
+      for (let i = 0; i < path.length && v !== undefined; i++) {
+        const p = path[i]!;
+        v = lookup(v, p.k === "const" ? p.v : f[(p as P.PLocal).slot]!);
+      }
+      return v;
+    }
+    default:
+      return NOT_GROUND;
   }
 }
 
