@@ -6,6 +6,7 @@ import { toBigInt, type NumberValue } from "../../ast/number.js";
 import { RSet, objectKeys, objectGet, type Value } from "../../ast/value.js";
 import { defineBuiltin, t, type Builtin } from "../types.js";
 import { BuiltinError, OperandError, number, object, string, strings } from "../operands.js";
+import { fastSprintf } from "../support/gofmt/fast-sprintf.js";
 import { goSprintf } from "../support/gofmt/printf.js";
 import { runeCount } from "../support/gofmt/quote.js";
 import { goInt64, numberTextOf, toGoArg } from "../support/gofmt/rego-args.js";
@@ -110,12 +111,7 @@ function sprintf(args: readonly Value[]): string {
   const v = args[1]!;
   if (!Array.isArray(v)) throw OperandError.type(2, v, "array");
   const items = v as readonly Value[];
-  if (format === "%d" && items.length === 1) {
-    const n = items[0]!;
-    if (typeof n === "number" && Number.isSafeInteger(n)) return String(n);
-  }
-  if (format === "%s" && items.length === 1 && typeof items[0] === "string") return items[0];
-  return goSprintf(format, items.map(toGoArg));
+  return fastSprintf(format, items) ?? goSprintf(format, items.map(toGoArg));
 }
 
 function replaceN(args: readonly Value[]): string {
