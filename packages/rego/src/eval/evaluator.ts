@@ -13,8 +13,8 @@ import type * as P from "../compile/plan.js";
 import { lookup, iterate } from "./navigation.js";
 import { DocumentBuilder } from "./document-builder.js";
 import { OverrideNode, patch } from "./overrides.js";
-import { callBuiltinEach } from "./call-builtin.js";
-import { TermEvaluator, type EvalOptions, type Frame, type K, type VK } from "./term-evaluator.js";
+import { callBuiltin, callBuiltinEach } from "./call-builtin.js";
+import { NOT_GROUND, TermEvaluator, type EvalOptions, type Frame, type K, type VK } from "./term-evaluator.js";
 
 export type { EvalOptions, Frame } from "./term-evaluator.js";
 
@@ -23,6 +23,14 @@ type Cached = Value | typeof NONE;
 
 /** What a `with` replaces a function by, at run time. */
 type Mock = { readonly kind: "value"; readonly value: Value } | Exclude<P.FunctionReplacement, { kind: "value" }>;
+
+/** A rule-tree node reached by a ref's leading constant keys, with the base data there. */
+interface WalkStart {
+  readonly node: P.RuleNode | undefined;
+  readonly base: Value | undefined;
+  readonly depth: number;
+  readonly keys: readonly string[];
+}
 
 /** What a `with` changes, saved to be put back. */
 interface WithState {
@@ -39,6 +47,8 @@ export class Evaluator extends TermEvaluator {
   readonly #unindexed: boolean;
   /** Documents computed so far; a `with` starts a fresh cache. */
   #cache = new Map<P.RuleNode, Cached>();
+  /** Where walks of data refs start (see #walkStart). */
+  readonly #starts = new Map<P.PRef, WalkStart>();
   /** Values of data refs with constant paths (`data.lib.params`), read once; reset with the cache. */
   #refs = new Map<P.PRef, Cached>();
   #overrides: OverrideNode | undefined;
@@ -56,7 +66,11 @@ export class Evaluator extends TermEvaluator {
   }
 
   protected evalDataRef(t: P.PRef, f: Frame, k: VK): boolean {
-    if (!constantPath(t)) return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
+    if (!constantPath(t)) {
+      if (this.#overrides !== undefined) return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
+      const start = this.#walkStart(t);
+      return this.walkData(start.node, start.base, undefined, t.path, start.depth, start.keys.slice(), f, k, t.loc);
+    }
     let v = this.#refs.get(t);
     if (v === undefined) {
       let found: Value | undefined;
@@ -65,6 +79,15 @@ export class Evaluator extends TermEvaluator {
       this.#refs.set(t, v);
     }
     return v === NONE ? false : k(v);
+  }
+
+  protected callValue(t: P.PCall, args: Value[]): Value | undefined | typeof NOT_GROUND {
+    if (this.#mocks?.has(t.target.name)) return NOT_GROUND;
+    if (t.target.kind === "builtin") return t.target.builtin.relation ? NOT_GROUND : callBuiltin(this, t.target.builtin, args, t.loc);
+    if (t.target.kind !== "function") return NOT_GROUND;
+    let out: Value | undefined;
+    this.callFunction(t.target.node, args, t.loc, (v) => ((out = v), true));
+    return out;
   }
 
   protected invoke(t: P.PCall, args: Value[], k: VK): boolean {
@@ -143,6 +166,32 @@ export class Evaluator extends TermEvaluator {
     });
     this.#cache = new Map();
     this.#refs = new Map();
+  }
+
+  /**
+   * Where a walk of `t` gets to through its leading constant keys, before any rule:
+   * `data.lib.github.repositories[uri]` starts at the `repositories` node. It depends
+   * only on the rule tree and the base data, so it is found once per ref (and used
+   * only while no `with` replaces part of `data`).
+   */
+  #walkStart(t: P.PRef): WalkStart {
+    let start = this.#starts.get(t);
+    if (!start) {
+      let node: P.RuleNode | undefined = this.#root;
+      let base: Value | undefined = this.#base;
+      const keys: string[] = [];
+      for (const p of t.path) {
+        if (!node || node.rules.length > 0 || node.defaultRule || node.arity !== undefined || p.k !== "const") break;
+        const key = storageKey(p.v);
+        if (typeof key !== "string") break;
+        base = base === undefined ? undefined : lookup(base, key);
+        node = node.children.get(key);
+        keys.push(key);
+      }
+      start = { node, base, depth: keys.length, keys };
+      this.#starts.set(t, start);
+    }
+    return start;
   }
 
   /** Walks into base documents: object keys are store paths, so `data.a[2]` reads `"2"`. */
@@ -273,15 +322,20 @@ export class Evaluator extends TermEvaluator {
       let result: Value | undefined;
       const f: Frame = new Array(r.slots);
       const once = r.value.k === "const";
-      const found = this.bindParams(r, args, f, () =>
-        this.evalBody(r!.body.exprs, 0, f, () =>
-          this.evalTerm(r!.value, f, (v) => {
-            if (result === undefined) result = v;
-            else if (!equalValues(result, v)) throw new RegoError(ErrorCode.EvalConflictError, conflict, r!.loc);
-            return once;
-          }),
-        ),
-      );
+      const current = r;
+      const collect = (v: Value): boolean => {
+        if (result === undefined) result = v;
+        else if (!equalValues(result, v)) throw new RegoError(ErrorCode.EvalConflictError, conflict, current.loc);
+        return once;
+      };
+      let found: boolean;
+      if (args && plainParams(r)) {
+        // `f(a, b) := …`: the arguments go straight into the fresh frame.
+        for (let i = 0; i < args.length; i++) f[(r.params[i] as P.PLocal).slot] = args[i]!;
+        found = r.body.exprs.length === 0 ? this.evalTerm(r.value, f, collect) : this.evalBody(r.body.exprs, 0, f, () => this.evalTerm(current.value, f, collect));
+      } else {
+        found = this.bindParams(r, args, f, () => this.evalBody(current.body.exprs, 0, f, () => this.evalTerm(current.value, f, collect)));
+      }
       if (result !== undefined && this.coverage !== undefined) this.coverage.rules.add(r);
       if (result !== undefined || found) return result;
     }
@@ -290,11 +344,6 @@ export class Evaluator extends TermEvaluator {
 
   private bindParams(r: P.CompiledRule, args: readonly Value[] | undefined, f: Frame, k: K): boolean {
     if (!args) return k();
-    // The common case, `f(a, b)`: distinct variables bind straight into the fresh frame.
-    if (plainParams(r)) {
-      for (let i = 0; i < args.length; i++) f[(r.params[i] as P.PLocal).slot] = args[i]!;
-      return k();
-    }
     const step = (i: number): boolean => (i === args.length ? k() : this.unifyValue(r.params[i]!, args[i]!, f, () => step(i + 1)));
     return step(0);
   }

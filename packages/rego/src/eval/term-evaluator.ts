@@ -96,13 +96,59 @@ export abstract class TermEvaluator {
   protected abstract dataRoot(): Value | undefined;
   /** Calls what `t` targets (a builtin, a function, or what `with` put in its place). */
   protected abstract invoke(t: P.PCall, args: Value[], k: VK): boolean;
+  /** The one value of a call, when it has at most one (undefined: none); else NOT_GROUND. */
+  protected abstract callValue(t: P.PCall, args: Value[]): Value | undefined | typeof NOT_GROUND;
 
 
   // ------------------------------------------------------------ bodies and expressions
 
   evalBody(exprs: readonly P.PExpr[], i: number, f: Frame, k: K): boolean {
+    // Filters whose operands are already ground (`job.environment == null`) are tested
+    // in place; only an expression that binds or iterates takes a continuation.
+    for (; i < exprs.length; i++) {
+      const held = this.testInPlace(exprs[i]!, f);
+      if (held === NOT_GROUND) break;
+      if (!held) return false;
+    }
     if (i === exprs.length) return k();
+    // The last expression continues straight into k.
+    if (i === exprs.length - 1) return this.evalExpr(exprs[i]!, f, k);
     return this.evalExpr(exprs[i]!, f, () => this.evalBody(exprs, i + 1, f, k));
+  }
+
+  /**
+   * Whether a term expression holds, when its value can be had without a continuation:
+   * a ground ref, or a call of a builtin or function whose arguments are all ground.
+   * NOT_GROUND for anything else (and for query expressions whose values are captured).
+   */
+  private testInPlace(e: P.PExpr, f: Frame): boolean | typeof NOT_GROUND {
+    if (e.k !== "term" || this.capture !== undefined) return NOT_GROUND;
+    const t = e.t;
+    let v: Value | undefined | typeof NOT_GROUND;
+    if (t.k === "call") {
+      const n = t.args.length;
+      const args = new Array<Value>(n);
+      for (let i = 0; i < n; i++) {
+        const a = groundValue(t.args[i]!, f, this.input);
+        if (a === NOT_GROUND) return NOT_GROUND;
+        if (a === undefined) return this.passed(e, false);
+        args[i] = a;
+      }
+      v = this.callValue(t, args);
+    } else if (t.k === "ref") {
+      v = groundValue(t, f, this.input);
+    } else {
+      return NOT_GROUND;
+    }
+    if (v === NOT_GROUND) return NOT_GROUND;
+    return this.passed(e, v !== undefined && v !== false);
+  }
+
+  /** What evalExpr records for an expression tested in place. */
+  private passed(e: P.PExpr, held: boolean): boolean {
+    this.tick(e.loc);
+    if (this.coverage !== undefined) this.coverage.exprs.add(e);
+    return held;
   }
 
   protected tick(loc: Location): void {
@@ -433,8 +479,18 @@ export abstract class TermEvaluator {
     return out;
   }
   private evalCall(t: P.PCall, f: Frame, k: VK): boolean {
-    const args = new Array<Value>(t.args.length);
-    return this.evalItems(t.args, 0, f, args, () => this.invoke(t, args, k));
+    const n = t.args.length;
+    const args = new Array<Value>(n);
+    // Ground arguments (the usual case) are read in place: no continuation to allocate.
+    let i = 0;
+    for (; i < n; i++) {
+      const v = groundValue(t.args[i]!, f, this.input);
+      if (v === NOT_GROUND) break;
+      if (v === undefined) return false;
+      args[i] = v;
+    }
+    if (i === n) return this.invoke(t, args, k);
+    return this.evalItems(t.args, i, f, args, () => this.invoke(t, args, k));
   }
 
 
@@ -444,7 +500,7 @@ export abstract class TermEvaluator {
   }
 }
 
-const NOT_GROUND: unique symbol = Symbol("not ground");
+export const NOT_GROUND: unique symbol = Symbol("not ground");
 
 /**
  * The one value of a term that needs no evaluation beyond reading: a constant, a bound
