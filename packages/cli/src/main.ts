@@ -9,6 +9,7 @@ import { testCommand } from "./commands/test.js";
 import { capabilitiesCommand } from "./commands/capabilities.js";
 import { snapshotCommand } from "./commands/snapshot.js";
 import { gateCommand } from "./commands/gate.js";
+import { bundleCommand } from "./commands/bundle.js";
 import { version } from "./version.js";
 
 type Command = (argv: readonly string[], io: Streams) => Promise<number>;
@@ -19,6 +20,7 @@ const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: s
   ["capabilities", { run: capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
   ["snapshot", { run: snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
   ["gate", { run: gateCommand, summary: "evaluate policy bundles over snapshot documents: findings, waivers, baselines, reports" }],
+  ["bundle", { run: bundleCommand, summary: "build, sign, verify and inspect OPA-format policy bundles" }],
 ]);
 
 const USAGE = `Usage: regolith COMMAND [flags]

@@ -11,7 +11,7 @@
  * the facets, the related resources of all, and remembers each facet's identity
  * fields (a finding's identity must match one of them).
  */
-import type { AST } from "@regolith/rego";
+import { packagePath, type AST } from "@regolith/rego";
 import { GATE_RULES, SEVERITIES, type RuleInfo, type Severity } from "./result.js";
 
 export const CHECKS_ROOT = ["regolith", "checks"] as const;
@@ -27,16 +27,6 @@ export interface Catalog {
   readonly findingPackages: readonly (readonly string[])[];
   /** Lint errors, `file:row:col: regolith_lint_error: message`. */
   readonly problems: readonly string[];
-}
-
-/** A package's path below `data` (`package a.b` → ["a", "b"]); undefined when a segment is not a string. */
-export function packagePath(module: AST.Module): string[] | undefined {
-  const out: string[] = [];
-  for (const term of module.package.path.path) {
-    if (term.type !== "String") return undefined;
-    out.push(term.value);
-  }
-  return out;
 }
 
 function under(path: readonly string[], root: readonly string[]): boolean {

@@ -14,6 +14,7 @@ export { RegoError, RegoErrors, ErrorCode, DEFAULT_ERROR_LIMIT } from "./ast/err
 export type { RegoErrorJSON, ErrorDetails } from "./ast/errors.js";
 export type { Location } from "./ast/location.js";
 export type * as AST from "./ast/nodes.js";
+export { packagePath } from "./ast/package-path.js";
 
 export { RSet, RObject, ObjectBuilder, typeName, isObject, isPlainObject, objectGet } from "./ast/value.js";
 export type { Value, JsonObject, ObjectValue } from "./ast/value.js";

@@ -8,14 +8,16 @@ import { Engine, RegoError, RegoErrors, readCapabilities, type Capabilities, typ
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
-import { emptyLoaded, loadBundlePath, loadDataPath, type Loaded } from "../load/loader.js";
+import { addBundle, emptyLoaded, loadDataPath, type Loaded } from "../load/loader.js";
+import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
+import { openCheckedBundles, unsignedModuleMessage } from "../load/bundles.js";
 import { parseAnyDocument, parseDataFile } from "../load/documents.js";
 import { version } from "../version.js";
 import { EVAL_FORMATS, errorsJSON, resultBindings, resultJSON, resultPretty, resultRaw, type EvalFormat } from "../output/eval-output.js";
 
 export const EVAL_FLAGS: readonly FlagSpec[] = [
   { name: "data", short: "d", kind: "repeated", value: "PATH", description: "a .rego module, a .json/.yaml/.yml data file, or a directory of them (repeatable)" },
-  { name: "bundle", short: "b", kind: "repeated", value: "PATH", description: "a bundle directory or .tar.gz (repeatable)" },
+  { name: "bundle", short: "b", kind: "repeated", value: "PATH", description: "a bundle: directory, .tar.gz, or http(s) URL of a .tar.gz (repeatable)" },
   { name: "input", short: "i", kind: "string", value: "FILE", description: "the input document (.json or .yaml); - for standard input" },
   { name: "format", short: "f", kind: "string", value: "FORMAT", description: "output format: json (default), pretty, raw, bindings" },
   { name: "strict-builtin-errors", kind: "boolean", description: "builtin errors stop evaluation instead of making the call undefined" },
@@ -24,6 +26,8 @@ export const EVAL_FLAGS: readonly FlagSpec[] = [
   { name: "timeout", kind: "string", value: "DURATION", description: "stop evaluation after this long (e.g. 500ms, 10s); 0 for none (default)" },
   { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: policies may only call the builtins it lists, and reach the hosts in its allow_net" },
   { name: "allow-net", kind: "repeated", value: "HOST", description: "let http.send and net.lookup_ip_addr reach HOST (repeatable); the network is off otherwise" },
+  ...VERIFY_FLAGS,
+  ...FETCH_FLAGS,
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
 ];
 
@@ -37,14 +41,20 @@ Network access is off: http.send and net.lookup_ip_addr stop evaluation with an
 "unallowed host" error unless --allow-net (or allow_net in --capabilities)
 lists the host.
 
+${VERIFY_HELP}
+With --require-signature, -d may still give data files but no .rego modules.
+
 Exit codes: 0 done; 1 with --fail (undefined) or --fail-defined (defined);
-2 bad flags, unreadable input, or parse, compile or evaluation errors.
+2 bad flags, unreadable input, a bundle that fails verification or its roots,
+or parse, compile or evaluation errors.
 
 Flags:
 ${flagHelp(EVAL_FLAGS)}
 
-Example:
+Examples:
   regolith eval -d policy/ -i input.json 'data.authz.allow'
+  regolith eval -b bundle.tar.gz --verification-key key.pem --require-signature \\
+      -i input.json 'data.authz.allow'
 `;
 
 export interface EvalParams {
@@ -59,17 +69,25 @@ export interface EvalParams {
   readonly timeoutMs: number | undefined;
   readonly capabilities: string | undefined;
   readonly allowNet: readonly string[];
+  /** Verification, fetching and roots for `bundles`. */
+  readonly bundleOptions: BundleOptions;
 }
 
 export type EvalOutcome =
   | { readonly kind: "results"; readonly results: ResultSet }
   | { readonly kind: "errors"; readonly errors: readonly RegoError[]; readonly sources: ReadonlyMap<string, string> };
 
-/** Loads everything, compiles, evaluates. Rego errors come back as values; misuse throws `CliError`. */
-export function evaluate(params: EvalParams, cwd: string, input: Value | undefined, print: (m: string) => void): EvalOutcome {
+/**
+ * Loads everything (bundles opened, verified and checked against their roots first),
+ * compiles, evaluates. Rego errors come back as values; misuse, unreadable input and
+ * bundles that fail their checks throw `CliError`.
+ */
+export async function evaluate(params: EvalParams, cwd: string, input: Value | undefined, print: (m: string) => void): Promise<EvalOutcome> {
+  const bundles = await openCheckedBundles(params.bundles, params.bundleOptions);
   const loaded: Loaded = emptyLoaded();
   for (const p of params.data) loadDataPath(loaded, p, cwd);
-  for (const p of params.bundles) loadBundlePath(loaded, p, cwd);
+  if (params.bundleOptions.requireSignature && loaded.modules.length > 0) throw new CliError(unsignedModuleMessage(loaded.modules[0]!.name, "given with -d"));
+  for (const b of bundles) addBundle(loaded, b);
   const sources = new Map<string, string>(loaded.modules.map((m) => [m.name, m.source]));
   sources.set("", params.query);
   const capabilities = params.capabilities === undefined ? undefined : loadCapabilities(params.capabilities, cwd);
@@ -120,7 +138,7 @@ function loadCapabilities(path: string, cwd: string): Capabilities {
   }
 }
 
-function evalParams(argv: readonly string[]): EvalParams | "help" {
+function evalParams(argv: readonly string[], io: Streams): EvalParams | "help" {
   const flags = parseFlags(argv, EVAL_FLAGS);
   if (booleanFlag(flags, "help")) return "help";
   if (flags.positional.length !== 1) throw new CliError(flags.positional.length === 0 ? "eval needs a QUERY (see regolith eval --help)" : "eval takes exactly one QUERY; quote it");
@@ -139,6 +157,7 @@ function evalParams(argv: readonly string[]): EvalParams | "help" {
     timeoutMs: timeout === undefined ? undefined : parseDuration(timeout),
     capabilities: stringFlag(flags, "capabilities"),
     allowNet: repeatedFlag(flags, "allow-net"),
+    bundleOptions: bundleOptions(flags, io),
   };
 }
 
@@ -171,13 +190,13 @@ function render(format: EvalFormat, results: ResultSet): string {
 }
 
 export async function evalCommand(argv: readonly string[], io: Streams): Promise<number> {
-  const params = evalParams(argv);
+  const params = evalParams(argv, io);
   if (params === "help") {
     io.stdout.write(EVAL_USAGE);
     return ExitCode.Ok;
   }
   const input = await readInput(params.input, io);
-  const outcome = evaluate(params, io.cwd, input, (m) => io.stderr.write(m + "\n"));
+  const outcome = await evaluate(params, io.cwd, input, (m) => io.stderr.write(m + "\n"));
   if (outcome.kind === "errors") {
     if (params.format === "json") io.stdout.write(errorsJSON(outcome.errors));
     else io.stderr.write(outcome.errors.map((e) => e.format(outcome.sources)).join("\n") + "\n");

@@ -14,7 +14,9 @@ import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
 import { parseAnyDocument, parseDataFile } from "../load/documents.js";
-import { emptyLoaded, loadBundlePath, loadDataPath } from "../load/loader.js";
+import { addBundle, emptyLoaded, loadDataPath } from "../load/loader.js";
+import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
+import { openCheckedBundles, unsignedModuleMessage } from "../load/bundles.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { version } from "../version.js";
 
@@ -23,19 +25,22 @@ export const SHIPPED_BUNDLE = fileURLToPath(new URL("../../../../policies/creden
 
 export const GATE_FLAGS: readonly FlagSpec[] = [
   { name: "input", short: "i", kind: "repeated", value: "FILE", description: "a snapshot document (.json or .yaml; - for standard input), validated against the schema its kind names (repeatable)" },
-  { name: "bundle", short: "b", kind: "repeated", value: "BUNDLE", description: "a policy bundle directory or .tar.gz (repeatable; default: the shipped credential-hygiene bundle)" },
+  { name: "bundle", short: "b", kind: "repeated", value: "BUNDLE", description: "a policy bundle: directory, .tar.gz, or http(s) URL of a .tar.gz (repeatable; default: the shipped credential-hygiene bundle)" },
   { name: "data", short: "d", kind: "repeated", value: "DATA", description: "a data file or directory merged over the bundles' data (parameters under regolith.params), or extra .rego modules (repeatable)" },
   { name: "waivers", kind: "string", value: "FILE", description: "waivers (YAML or JSON, schemas/regolith-waivers.schema.json)" },
   { name: "baseline", kind: "string", value: "FILE", description: "fail only on findings whose fingerprint this baseline does not list" },
   { name: "write-baseline", kind: "string", value: "FILE", description: "write this run's findings (except waived ones) as a baseline" },
   { name: "fail-on", kind: "string", value: "SEVERITY", description: `exit 1 when an unwaived, unbaselined finding at or above this severity remains: ${FAIL_ON_VALUES.join(", ")} (default high)` },
   { name: "format", short: "f", kind: "repeated", value: "FORMAT[=FILE]", description: `${FORMATS.join(", ")} (default text); =FILE writes that format to FILE (repeatable)` },
+  ...VERIFY_FLAGS,
+  ...FETCH_FLAGS,
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
 ];
 
 export const GATE_USAGE = `Usage: regolith gate -i FILE... [-b BUNDLE]... [-d DATA]... [--waivers FILE]
                      [--baseline FILE] [--write-baseline FILE] [--fail-on SEVERITY]
-                     [-f FORMAT[=FILE]]...
+                     [-f FORMAT[=FILE]]... [--verification-key FILE [--key-id KID]
+                     [--require-signature]] [--bundle-token-env NAME] [--bundle-cache DIR]
 
 Evaluates policy bundles over snapshot documents (github-snapshot,
 cloudflare-snapshot, openai-federation) and reports findings. Each document is
@@ -54,9 +59,15 @@ Objects merge key by key; your scalars and lists replace the bundle's.
 Time: the gate's clock is the newest generated_at (declared_at) of the input
 documents, never the wall clock; waivers expire against it.
 
+${VERIFY_HELP}
+With --require-signature, -d may still give data (parameters) but no .rego
+modules, and the shipped bundle (a source directory, unsigned) is refused: name
+a signed bundle with -b.
+
 Exit codes: 0 no blocking finding; 1 an unwaived, unbaselined finding with
 status fail at or above --fail-on remains; 2 bad flags or invalid input
-(documents, bundles, parameters, waivers, baseline).
+(documents, bundles, parameters, waivers, baseline), or a bundle that fails
+verification or its roots.
 
 Flags:
 ${flagHelp(GATE_FLAGS)}
@@ -67,6 +78,9 @@ Examples:
       -f sarif=regolith.sarif -f text
   regolith gate -i github.json --write-baseline baseline.json --fail-on never
   regolith gate -i github.json --baseline baseline.json
+  regolith gate -b https://policies.example.com/credential-hygiene.tar.gz \\
+      --bundle-token-env POLICY_TOKEN --verification-key policy-key.pem \\
+      --require-signature -i github.json
 `;
 
 interface Output {
@@ -84,6 +98,7 @@ interface GateParams {
   readonly writeBaseline: string | undefined;
   readonly failOn: FailOn;
   readonly outputs: readonly Output[];
+  readonly bundleOptions: BundleOptions;
 }
 
 function parseOutput(spec: string): Output {
@@ -95,7 +110,7 @@ function parseOutput(spec: string): Output {
   return { format: format as Format, file };
 }
 
-function gateParams(argv: readonly string[]): GateParams | "help" {
+function gateParams(argv: readonly string[], io: Streams): GateParams | "help" {
   const flags = parseFlags(argv, GATE_FLAGS);
   if (booleanFlag(flags, "help")) return "help";
   if (flags.positional.length > 0) throw new CliError(`unexpected argument ${JSON.stringify(flags.positional[0])}: documents go after -i (see regolith gate --help)`);
@@ -124,6 +139,7 @@ function gateParams(argv: readonly string[]): GateParams | "help" {
     writeBaseline: stringFlag(flags, "write-baseline"),
     failOn: failOn as FailOn,
     outputs,
+    bundleOptions: bundleOptions(flags, io),
   };
 }
 
@@ -142,16 +158,17 @@ async function readDocument(path: string, io: Streams, what: string): Promise<Na
   return { name: path, value: /\.(json|ya?ml)$/i.test(path) ? parseDataFile(text, path) : parseAnyDocument(text, path) };
 }
 
-function evaluate(params: GateParams, documents: NamedValue[], waivers: NamedValue | undefined, baseline: NamedValue | undefined, cwd: string): GateResult {
+async function evaluate(params: GateParams, documents: NamedValue[], waivers: NamedValue | undefined, baseline: NamedValue | undefined, cwd: string): Promise<GateResult> {
   const bundle = emptyLoaded();
   const bundles = params.bundles.length > 0 ? params.bundles : [SHIPPED_BUNDLE];
   if (params.bundles.length === 0 && !existsSync(SHIPPED_BUNDLE)) throw new CliError(`the shipped bundle is not at ${SHIPPED_BUNDLE}; name a bundle with -b BUNDLE`);
-  for (const b of bundles) loadBundlePath(bundle, b, cwd);
+  for (const b of await openCheckedBundles(bundles, params.bundleOptions)) addBundle(bundle, b);
   const modules = bundle.modules.map((m) => ({ file: m.name, source: m.source }));
   const overlays: NamedValue[] = [];
   for (const d of params.data) {
     const loaded = emptyLoaded();
     loadDataPath(loaded, d, cwd);
+    if (params.bundleOptions.requireSignature && loaded.modules.length > 0) throw new CliError(unsignedModuleMessage(loaded.modules[0]!.name, "given with -d"));
     modules.push(...loaded.modules.map((m) => ({ file: m.name, source: m.source })));
     if (Object.keys(loaded.data).length > 0) overlays.push({ name: d, value: loaded.data });
   }
@@ -193,7 +210,7 @@ function oneLine(result: GateResult, written: readonly string[]): string {
 }
 
 export async function gateCommand(argv: readonly string[], io: Streams): Promise<number> {
-  const params = gateParams(argv);
+  const params = gateParams(argv, io);
   if (params === "help") {
     io.stdout.write(GATE_USAGE);
     return ExitCode.Ok;
@@ -202,7 +219,7 @@ export async function gateCommand(argv: readonly string[], io: Streams): Promise
   for (const i of params.inputs) documents.push(await readDocument(i, io, "snapshot document"));
   const waivers = params.waivers === undefined ? undefined : await readDocument(params.waivers, io, "waivers");
   const baseline = params.baseline === undefined ? undefined : await readDocument(params.baseline, io, "baseline");
-  const result = evaluate(params, documents, waivers, baseline, io.cwd);
+  const result = await evaluate(params, documents, waivers, baseline, io.cwd);
 
   // Render every format before writing anything, so a failing reporter leaves no partial output.
   const color = useColor(io);

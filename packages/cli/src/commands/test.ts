@@ -28,6 +28,7 @@ import { booleanFlag, flagHelp, parseDuration, parseFlags, stringFlag, type Flag
 import type { Streams } from "../io.js";
 import type { SourceFile } from "../load/loader.js";
 import { loadTestPaths } from "../load/test-paths.js";
+import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
 import { errorsJSON } from "../output/eval-output.js";
 import { version } from "../version.js";
 
@@ -42,6 +43,8 @@ export const TEST_FLAGS: readonly FlagSpec[] = [
   { name: "verbose", short: "v", kind: "boolean", description: "list every test and its print() output, not only failures" },
   { name: "timeout", kind: "string", value: "DURATION", description: `stop a test after this long (e.g. 500ms, 10s; default ${goDuration(DEFAULT_TEST_TIMEOUT_MS * 1e6)}); 0 for none` },
   { name: "strict-builtin-errors", kind: "boolean", description: "a builtin error makes the test an ERROR instead of making the call undefined" },
+  ...VERIFY_FLAGS,
+  ...FETCH_FLAGS,
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
 ];
 
@@ -55,7 +58,13 @@ their print() output.
 
 PATH is a .rego file, a .json/.yaml data file, a directory (data files in
 DIR/a/b/ land at data.a.b; hidden directories and node_modules are skipped), a
-bundle directory (one holding .manifest, wherever it sits) or a .tar.gz bundle.
+bundle directory (one holding .manifest, wherever it sits), a .tar.gz bundle
+or the http(s) URL of one.
+
+${VERIFY_HELP}
+Here every bundle among the PATHs is verified; plain files and directories
+are not bundles and carry no signature, so --require-signature refuses their
+.rego modules.
 
 Coverage (--coverage): a line is covered when an expression or rule head on it
 was reached (a head: when its rule produced a value), not covered when it holds
@@ -66,7 +75,8 @@ with -f junit the coverage table goes to standard error.
 
 Exit codes: 0 all tests pass (and coverage meets --threshold); 1 a test failed
 or errored, or coverage is below the threshold; 2 bad flags, unreadable files,
-or Rego parse and compile errors.
+Rego parse and compile errors, or a bundle that fails verification or its
+roots.
 
 Flags:
 ${flagHelp(TEST_FLAGS)}
@@ -75,6 +85,7 @@ Examples:
   regolith test policies/
   regolith test -v --run 'cloudflare' policies/
   regolith test --coverage --threshold 90 policies/
+  regolith test --verification-key key.pem --require-signature bundle.tar.gz
 `;
 
 interface TestParams {
@@ -86,9 +97,10 @@ interface TestParams {
   readonly verbose: boolean;
   readonly timeoutMs: number;
   readonly strictBuiltinErrors: boolean;
+  readonly bundleOptions: BundleOptions;
 }
 
-function testParams(argv: readonly string[]): TestParams | "help" {
+function testParams(argv: readonly string[], io: Streams): TestParams | "help" {
   const flags = parseFlags(argv, TEST_FLAGS);
   if (booleanFlag(flags, "help")) return "help";
   const format = stringFlag(flags, "format") ?? "pretty";
@@ -116,6 +128,7 @@ function testParams(argv: readonly string[]): TestParams | "help" {
     verbose: booleanFlag(flags, "verbose"),
     timeoutMs: timeout === undefined ? DEFAULT_TEST_TIMEOUT_MS : parseDuration(timeout),
     strictBuiltinErrors: booleanFlag(flags, "strict-builtin-errors"),
+    bundleOptions: bundleOptions(flags, io),
   };
 }
 
@@ -150,12 +163,12 @@ function execute(params: TestParams, modules: readonly SourceFile[], data: Value
 }
 
 export async function testCommand(argv: readonly string[], io: Streams): Promise<number> {
-  const params = testParams(argv);
+  const params = testParams(argv, io);
   if (params === "help") {
     io.stdout.write(TEST_USAGE);
     return ExitCode.Ok;
   }
-  const loaded = loadTestPaths(params.paths, io.cwd);
+  const loaded = await loadTestPaths(params.paths, params.bundleOptions);
   const sources = new Map(loaded.modules.map((m) => [m.name, m.source]));
   const outcome = execute(params, loaded.modules, loaded.data);
   if (outcome.kind === "errors") {

@@ -5,16 +5,18 @@
  * at the root; a directory is walked, and each data file in `DIR/a/b/` is merged at
  * `data.a.b` (a file at the directory's root lands at `data`).
  *
- * `-b PATH`: a bundle directory or `.tar.gz`: modules, and only files named
- * `data.json` / `data.yaml` as data, at the path of their directory.
+ * `-b PATH`: a bundle directory, `.tar.gz` or URL, opened and checked by
+ * bundles.ts, then added here: modules, and only files named `data.json` /
+ * `data.yaml` as data, at the path of their directory.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Value } from "@regolith/rego";
+import { DATA_JSON, DATA_YAML, type Bundle } from "@regolith/bundle";
 import { CliError } from "../exit-codes.js";
 import { parseDataFile } from "./documents.js";
 import { mergeAt, type MutableTree } from "./merge.js";
-import { readTarGz } from "./tar.js";
+import { decodeText } from "./module-packages.js";
 
 export interface SourceFile {
   /** The name errors and locations use: the path as the user gave it. */
@@ -76,28 +78,21 @@ export function loadDataPath(into: Loaded, path: string, cwd: string): void {
   }
 }
 
-/** Adds one `-b` bundle (directory or `.tar.gz`) to `into`. */
-export function loadBundlePath(into: Loaded, path: string, cwd: string): void {
-  const full = resolve(cwd, path);
-  let files: [string, () => string][];
-  try {
-    if (statSync(full).isDirectory()) {
-      files = walk(full).map((f) => [relative(full, f).split(sep).join("/"), () => read(f, join(path, relative(full, f)))]);
-    } else {
-      const archive = readTarGz(readFileSync(full), path);
-      files = [...archive].map(([name, bytes]) => [name, () => bytes.toString("utf8")]);
-    }
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${path}: no such file or directory`);
-  }
-  for (const [rel, text] of files.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const shown = `${path}/${rel}`;
-    const base = rel.slice(rel.lastIndexOf("/") + 1);
-    const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")).split("/") : [];
-    if (rel.endsWith(".rego")) into.modules.push({ name: shown, source: text() });
-    else if (base === "data.json" || base === "data.yaml" || base === "data.yml") {
-      const value: Value = parseDataFile(text(), shown);
+/**
+ * Adds an opened bundle to `into`, as OPA's bundle loader does: every `.rego` file is
+ * a module (named `BUNDLE/path`), and only files named `data.json` / `data.yaml` are
+ * data, merged at the path of their directory. Other files (`.manifest`, JSON files
+ * with other names) are not loaded.
+ */
+export function addBundle(into: Loaded, bundle: Bundle): void {
+  for (const file of bundle.files) {
+    const shown = `${bundle.name}/${file.path}`;
+    const slash = file.path.lastIndexOf("/");
+    const base = file.path.slice(slash + 1);
+    if (file.path.endsWith(".rego")) into.modules.push({ name: shown, source: decodeText(file.bytes) });
+    else if (base === DATA_JSON || base === DATA_YAML) {
+      const dir = slash < 0 ? [] : file.path.slice(0, slash).split("/");
+      const value: Value = parseDataFile(decodeText(file.bytes), shown);
       mergeAt(into.data, dir, value, shown);
     }
   }
