@@ -22,6 +22,7 @@ import data.regolith.lib.github as gh
 import data.regolith.lib.mappings
 import data.regolith.lib.openai
 import data.regolith.lib.secrets
+import data.regolith.lib.workflows as wf
 
 # --- Names, judged once per distinct secret name -------------------------------------
 
@@ -177,7 +178,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 findings contains lib.finding(rego.metadata.rule(), {
 	"resource": uri,
 	"message": sprintf("%s holds a long-lived OpenAI API key and no OpenAI workload identity federation rule covers it yet", [describe(s)]),
-	"evidence": array.concat(["migration candidate: no federation rule or expected consumer for this repository or environment"], reads_evidence(uri)),
+	"evidence": array.concat(
+		array.concat(["migration candidate: no federation rule or expected consumer for this repository or environment"], reads_evidence(uri)),
+		wif_evidence(s),
+	),
 	"identity": s.identity,
 	"source": s.source,
 	"severity": key_severity(s),
@@ -186,6 +190,24 @@ findings contains lib.finding(rego.metadata.rule(), {
 	not broad(s)
 	count(federation.covering_secret(s)) == 0
 }
+
+# Jobs of the secret's repository that look as if they already exchange GitHub OIDC
+# tokens with OpenAI (lib/workflows.rego's heuristic markers, which include the actions
+# in `openai_wif_actions`): the migration may be half done, and those jobs belong in
+# the federation document's expected_consumers.
+wif_jobs[gh.repo_uri(repo)] contains sprintf("%s appears to use workload identity federation already (%s)", [gh.job_uri(repo, workflow, job), concat("; ", sort(markers))]) if {
+	some doc in input.github
+	some repo in doc.repositories
+	some workflow in repo.workflows
+	some job in workflow.jobs
+	job.requests_id_token
+	markers := wf.openai_wif_markers(job)
+	count(markers) > 0
+}
+
+wif_evidence(s) := sort(wif_jobs[gh.repo_uri(s.repo)]) if s.repo != null
+
+else := []
 
 # METADATA
 # title: OpenAI API keys could not be checked
@@ -682,16 +704,23 @@ sharing_candidates := {uri | some uri, _ in secrets.readers} | {uri | some uri, 
 #   identity: [scope, owner, name]
 findings contains lib.finding(rego.metadata.rule(), {
 	"resource": uri,
-	"message": sprintf("%s is used by both CI and production", [describe(s)]),
-	"evidence": evidence,
+	"message": sharing_message(s, reads),
+	"evidence": array.concat(reads, accounts),
 	"identity": s.identity,
 	"source": s.source,
 }) if {
 	some uri in sharing_candidates
 	s := gh.secrets[uri]
-	evidence := array.concat(read_sharing(uri), account_sharing(uri, s))
-	count(evidence) > 0
+	reads := read_sharing(uri)
+	accounts := account_sharing(uri, s)
+	count(reads) + count(accounts) > 0
 }
+
+# The message says which kind of sharing was found: jobs of both kinds read the secret,
+# or a secret outside production holds a credential production uses.
+sharing_message(s, reads) := sprintf("%s is read by both CI and production jobs", [describe(s)]) if {
+	count(reads) > 0
+} else := sprintf("%s is outside production but holds a credential production uses", [describe(s)])
 
 # METADATA
 # title: CI and production credential sharing could not be checked

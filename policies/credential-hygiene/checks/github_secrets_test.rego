@@ -90,6 +90,20 @@ test_001_migration_candidate_without_federation if {
 	f.identity == {"scope": "repo", "owner": "200", "name": "OPENAI_API_KEY"}
 }
 
+test_001_migration_candidate_names_jobs_that_already_look_federated if {
+	wif := object.union(job("evals", null, []), {
+		"requests_id_token": true,
+		"var_refs": [],
+		"steps": [{"index": 0, "uses": "acme/openai-login@v1", "with": {}, "env": {}, "run": null}],
+	})
+	plain := object.union(job("test", null, []), {"requests_id_token": true, "var_refs": [], "steps": [{"index": 0, "uses": null, "with": {}, "env": {}, "run": "npm test"}]})
+	inp := one_repo({"secrets": [secret("OPENAI_API_KEY")], "workflows": [workflow(".github/workflows/evals.yml", push, [wif, plain])]})
+	f := finding(inp, "GH-SEC-001", app_key) with data.regolith.params.openai_wif_actions as ["Acme/OpenAI-Login"]
+	f.evidence[count(f.evidence) - 1] == "github://acme/app/.github/workflows/evals.yml#jobs/evals appears to use workload identity federation already (steps[0] uses acme/openai-login@v1)"
+	g := finding(inp, "GH-SEC-001", app_key)
+	every e in g.evidence { not contains(e, "appears to use workload identity federation") }
+}
+
 test_001_leftover_when_a_rule_pins_the_repository_id if {
 	inp := with_openai(one_repo({"secrets": [secret("OPENAI_API_KEY")]}), [rule({"repository_id": "200", "environment": "production"})], [])
 	f := finding(inp, "GH-SEC-001", app_key)
@@ -353,6 +367,7 @@ test_006_fires_when_ci_and_production_jobs_read_one_secret if {
 		"production: secrets.CLOUDFLARE_API_TOKEN -> steps[0].env.CLOUDFLARE_API_TOKEN in acme/app/.github/workflows/deploy.yml#jobs/deploy",
 		"CI: secrets.CLOUDFLARE_API_TOKEN -> steps[0].env.CLOUDFLARE_API_TOKEN in acme/app/.github/workflows/ci.yml#jobs/test",
 	]
+	endswith(finding(inp, "GH-SEC-006", "github://acme/app/secrets/CLOUDFLARE_API_TOKEN").message, "is read by both CI and production jobs")
 }
 
 test_006_fires_on_a_production_job_in_a_pr_triggered_workflow if {
@@ -380,6 +395,7 @@ test_006_fires_when_a_ci_secret_holds_a_production_service_account_key if {
 	f.rule == "GH-SEC-006"
 	f.resource == "github://acme/app/secrets/OPENAI_EVAL_KEY"
 	f.evidence == ["holds a key of OpenAI service account svc_acct_1: openai://providers/wip_1/rules/r1 trusts environment production"]
+	endswith(f.message, "is outside production but holds a credential production uses")
 }
 
 test_006_quiet_when_the_service_account_is_not_a_production_identity if {
