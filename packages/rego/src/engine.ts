@@ -149,6 +149,8 @@ export class PreparedQuery {
   readonly #outputs: { readonly slot: number; readonly name: string }[];
 
   readonly #keepFalse: ReadonlySet<PExpr> | undefined;
+  /** The query expressions whose values results report: the only ones captured. */
+  readonly #captured: ReadonlySet<PExpr>;
   readonly #allowNet: ReadonlySet<string>;
 
   constructor(policy: CompiledPolicy, query: CompiledQuery, data: Value, options: EngineOptions, keepFalse = false) {
@@ -157,6 +159,7 @@ export class PreparedQuery {
     this.#data = data;
     this.#options = options;
     this.#valueExprs = query.expressions.map((e) => valueExpr(e.main));
+    this.#captured = new Set(this.#valueExprs.filter((e): e is PExpr => e !== undefined));
     this.#outputs = query.slotNames.flatMap((name, slot) => (isUserVar(name) ? [{ slot, name }] : []));
     const lone = keepFalse ? this.#valueExprs[0] : undefined;
     this.#keepFalse = lone ? new Set([lone]) : undefined;
@@ -181,6 +184,7 @@ export class PreparedQuery {
     const results: Result[] = [];
     const capture = new Map<PExpr, Value>();
     ev.capture = capture;
+    ev.captured = this.#captured;
     ev.keepFalse = this.#keepFalse;
     const frame: Frame = new Array(this.#query.slots);
     try {

@@ -64,6 +64,8 @@ export abstract class TermEvaluator {
   readonly builtinErrors: RegoError[] = [];
   /** Values of top-level query expressions, captured as they are evaluated. */
   capture: Map<P.PExpr, Value> | undefined;
+  /** The expressions whose values `capture` records (the query's own, never a rule body's). */
+  captured: ReadonlySet<P.PExpr> | undefined;
   /** Query expressions whose value is reported even when it is `false` (OPA's captured values). */
   keepFalse: ReadonlySet<P.PExpr> | undefined;
   /** The coverage recorder, or undefined: the one check evaluation pays when coverage is off. */
@@ -122,7 +124,7 @@ export abstract class TermEvaluator {
    * NOT_GROUND for anything else (and for query expressions whose values are captured).
    */
   private testInPlace(e: P.PExpr, f: Frame): boolean | typeof NOT_GROUND {
-    if (e.k !== "term" || this.capture !== undefined) return NOT_GROUND;
+    if (e.k !== "term" || this.captured?.has(e)) return NOT_GROUND;
     const t = e.t;
     let v: Value | undefined | typeof NOT_GROUND;
     if (t.k === "call") {
@@ -165,7 +167,7 @@ export abstract class TermEvaluator {
       case "term":
         return this.evalTerm(e.t, f, (v) => {
           if (v === false && !this.keepFalse?.has(e)) return false;
-          if (this.capture) this.capture.set(e, v);
+          if (this.capture !== undefined && this.captured?.has(e)) this.capture.set(e, v);
           return k();
         });
       case "not":
