@@ -14,7 +14,8 @@ import { lookup, iterate } from "./navigation.js";
 import { DocumentBuilder } from "./document-builder.js";
 import { OverrideNode, patch } from "./overrides.js";
 import { callBuiltin, callBuiltinEach } from "./call-builtin.js";
-import { NOT_GROUND, TermEvaluator, type EvalOptions, type Frame, type K, type VK } from "./term-evaluator.js";
+import { TermEvaluator, type EvalOptions, type Frame, type K, type VK } from "./term-evaluator.js";
+import { constantPath } from "./in-place.js";
 
 export type { EvalOptions, Frame } from "./term-evaluator.js";
 
@@ -66,29 +67,38 @@ export class Evaluator extends TermEvaluator {
   }
 
   protected evalDataRef(t: P.PRef, f: Frame, k: VK): boolean {
-    if (!constantPath(t)) {
-      if (this.#overrides !== undefined) return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
-      const start = this.#walkStart(t);
-      return this.walkData(start.node, start.base, undefined, t.path, start.depth, start.keys.slice(), f, k, t.loc);
+    if (constantPath(t)) {
+      const v = this.dataInPlace(t);
+      return v === undefined ? false : k(v);
     }
+    if (this.#overrides !== undefined) return this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, k, t.loc);
+    const start = this.#walkStart(t);
+    return this.walkData(start.node, start.base, undefined, t.path, start.depth, start.keys.slice(), f, k, t.loc);
+  }
+
+  callableInPlace(t: P.PCall): boolean {
+    if (this.#mocks?.has(t.target.name)) return false;
+    return t.target.kind === "function" || (t.target.kind === "builtin" && !t.target.builtin.relation);
+  }
+
+  callInPlace(t: P.PCall, args: Value[]): Value | undefined {
+    if (t.target.kind === "builtin") return callBuiltin(this, t.target.builtin, args, t.loc);
+    let out: Value | undefined;
+    this.callFunction((t.target as { node: P.RuleNode }).node, args, t.loc, (v) => ((out = v), true));
+    return out;
+  }
+
+  dataInPlace(t: P.PRef): Value | undefined {
     let v = this.#refs.get(t);
     if (v === undefined) {
       let found: Value | undefined;
-      this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], f, (x) => ((found = x), true), t.loc);
+      this.walkData(this.#root, this.#base, this.#overrides, t.path, 0, [], [], (x) => ((found = x), true), t.loc);
       v = found === undefined ? NONE : found;
       this.#refs.set(t, v);
     }
-    return v === NONE ? false : k(v);
+    return v === NONE ? undefined : v;
   }
 
-  protected callValue(t: P.PCall, args: Value[]): Value | undefined | typeof NOT_GROUND {
-    if (this.#mocks?.has(t.target.name)) return NOT_GROUND;
-    if (t.target.kind === "builtin") return t.target.builtin.relation ? NOT_GROUND : callBuiltin(this, t.target.builtin, args, t.loc);
-    if (t.target.kind !== "function") return NOT_GROUND;
-    let out: Value | undefined;
-    this.callFunction(t.target.node, args, t.loc, (v) => ((out = v), true));
-    return out;
-  }
 
   protected invoke(t: P.PCall, args: Value[], k: VK): boolean {
     const mock = this.#mocks?.get(t.target.name);
@@ -426,18 +436,6 @@ export class Evaluator extends TermEvaluator {
     void loc;
     return result === undefined ? false : k(result);
   }
-}
-
-const constantPathCache = new WeakMap<P.PRef, boolean>();
-
-/** Every step of the path is a constant: the ref has one value per `with` state. */
-function constantPath(t: P.PRef): boolean {
-  let c = constantPathCache.get(t);
-  if (c === undefined) {
-    c = t.path.every((p) => p.k === "const");
-    constantPathCache.set(t, c);
-  }
-  return c;
 }
 
 const plainParamsCache = new WeakMap<P.CompiledRule, boolean>();

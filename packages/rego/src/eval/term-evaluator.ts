@@ -20,6 +20,7 @@ import type * as P from "../compile/plan.js";
 import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { formatTemplateValue } from "./template.js";
+import { groundOf, groundable } from "./in-place.js";
 import type { CoverageRecorder } from "./coverage.js";
 
 export type Frame = (Value | undefined)[];
@@ -98,8 +99,10 @@ export abstract class TermEvaluator {
   protected abstract dataRoot(): Value | undefined;
   /** Calls what `t` targets (a builtin, a function, or what `with` put in its place). */
   protected abstract invoke(t: P.PCall, args: Value[], k: VK): boolean;
-  /** The one value of a call, when it has at most one (undefined: none); else NOT_GROUND. */
-  protected abstract callValue(t: P.PCall, args: Value[]): Value | undefined | typeof NOT_GROUND;
+  /** See InPlaceHost (in-place.ts). */
+  abstract callableInPlace(t: P.PCall): boolean;
+  abstract callInPlace(t: P.PCall, args: Value[]): Value | undefined;
+  abstract dataInPlace(t: P.PRef): Value | undefined;
 
 
   // ------------------------------------------------------------ bodies and expressions
@@ -118,31 +121,11 @@ export abstract class TermEvaluator {
     return this.evalExpr(exprs[i]!, f, () => this.evalBody(exprs, i + 1, f, k));
   }
 
-  /**
-   * Whether a term expression holds, when its value can be had without a continuation:
-   * a ground ref, or a call of a builtin or function whose arguments are all ground.
-   * NOT_GROUND for anything else (and for query expressions whose values are captured).
-   */
+  /** Whether a term expression holds, when its term can be evaluated in place; else NOT_GROUND. */
   private testInPlace(e: P.PExpr, f: Frame): boolean | typeof NOT_GROUND {
-    if (e.k !== "term" || this.captured?.has(e)) return NOT_GROUND;
-    const t = e.t;
-    let v: Value | undefined | typeof NOT_GROUND;
-    if (t.k === "call") {
-      const n = t.args.length;
-      const args = new Array<Value>(n);
-      for (let i = 0; i < n; i++) {
-        const a = groundValue(t.args[i]!, f, this.input);
-        if (a === NOT_GROUND) return NOT_GROUND;
-        if (a === undefined) return this.passed(e, false);
-        args[i] = a;
-      }
-      v = this.callValue(t, args);
-    } else if (t.k === "ref") {
-      v = groundValue(t, f, this.input);
-    } else {
-      return NOT_GROUND;
-    }
-    if (v === NOT_GROUND) return NOT_GROUND;
+    // A query's own expressions report their values (captured): they take the long way.
+    if (e.k !== "term" || this.captured?.has(e) || !groundable(this, e.t, f)) return NOT_GROUND;
+    const v = groundOf(this, e.t, f);
     return this.passed(e, v !== undefined && v !== false);
   }
 
@@ -227,8 +210,8 @@ export abstract class TermEvaluator {
   /** Binds an unbound slot to each value of `t`. */
   private bind(slot: number, t: P.PTerm, f: Frame, k: K): boolean {
     if (t.k === "local" && f[t.slot] === undefined) return false;
-    const ground = groundValue(t, f, this.input);
-    if (ground !== NOT_GROUND) {
+    if (groundable(this, t, f)) {
+      const ground = groundOf(this, t, f);
       if (ground === undefined) return false;
       const cur = f[slot];
       if (cur !== undefined) return equalValues(cur, ground) ? k() : false;
@@ -321,6 +304,10 @@ export abstract class TermEvaluator {
 
   /** Calls `k` with each value of `t`. */
   evalTerm(t: P.PTerm, f: Frame, k: VK): boolean {
+    if (t.k !== "const" && t.k !== "local" && groundable(this, t, f)) {
+      const v = groundOf(this, t, f);
+      return v === undefined ? false : k(v);
+    }
     switch (t.k) {
       case "const":
         return k(t.v);
@@ -335,11 +322,8 @@ export abstract class TermEvaluator {
         const d = this.dataRoot();
         return d === undefined ? false : k(d);
       }
-      case "ref": {
-        const v = groundValue(t, f, this.input);
-        if (v === NOT_GROUND) return this.evalRef(t, f, k);
-        return v === undefined ? false : k(v);
-      }
+      case "ref":
+        return this.evalRef(t, f, k);
       case "array": {
         const buf = new Array<Value>(t.items.length);
         return this.evalItems(t.items, 0, f, buf, () => k(buf.slice()));
@@ -373,8 +357,8 @@ export abstract class TermEvaluator {
     // Most items are constants, bound variables or paths into them: read those
     // directly, without a continuation each.
     for (; i < items.length; i++) {
-      const v = groundValue(items[i]!, f, this.input);
-      if (v === NOT_GROUND) break;
+      if (!groundable(this, items[i]!, f)) break;
+      const v = groundOf(this, items[i]!, f);
       if (v === undefined) return false;
       buf[i] = v;
     }
@@ -486,8 +470,8 @@ export abstract class TermEvaluator {
     // Ground arguments (the usual case) are read in place: no continuation to allocate.
     let i = 0;
     for (; i < n; i++) {
-      const v = groundValue(t.args[i]!, f, this.input);
-      if (v === NOT_GROUND) break;
+      if (!groundable(this, t.args[i]!, f)) break;
+      const v = groundOf(this, t.args[i]!, f);
       if (v === undefined) return false;
       args[i] = v;
     }
@@ -502,45 +486,8 @@ export abstract class TermEvaluator {
   }
 }
 
-export const NOT_GROUND: unique symbol = Symbol("not ground");
-
-/**
- * The one value of a term that needs no evaluation beyond reading: a constant, a bound
- * variable, or a path of constants and bound variables into one of them or into
- * `input`; undefined when such a path leads nowhere; NOT_GROUND for anything else.
- * Reading has no side effects, so a caller may fall back to evaluating the same term.
- */
-function groundValue(t: P.PTerm, f: Frame, input: Value | undefined): Value | undefined | typeof NOT_GROUND {
-  switch (t.k) {
-    case "const":
-      return t.v;
-    case "local": {
-      const v = f[t.slot];
-      return v === undefined ? NOT_GROUND : v;
-    }
-    case "ref": {
-      const head = t.head;
-      let v: Value | undefined;
-      if (head.k === "local") v = f[head.slot];
-      else if (head.k === "input") v = input;
-      else return NOT_GROUND;
-      if (v === undefined) return NOT_GROUND;
-      const path = t.path;
-      for (let i = 0; i < path.length; i++) {
-        const p = path[i]!;
-        const key = p.k === "const" ? p.v : p.k === "local" ? f[p.slot] : undefined;
-        if (key === undefined) return NOT_GROUND;
-      }
-      for (let i = 0; i < path.length && v !== undefined; i++) {
-        const p = path[i]!;
-        v = lookup(v, p.k === "const" ? p.v : f[(p as P.PLocal).slot]!);
-      }
-      return v;
-    }
-    default:
-      return NOT_GROUND;
-  }
-}
+/** An expression the in-place path cannot decide. */
+const NOT_GROUND: unique symbol = Symbol("not ground");
 
 const patternSlotCache = new WeakMap<P.PTerm, number[]>();
 
