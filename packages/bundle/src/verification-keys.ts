@@ -26,6 +26,8 @@ export interface RingKey {
   readonly kid: string;
   readonly key: KeyObject;
   readonly algorithms: readonly SigningAlgorithm[];
+  /** How messages name the key: its id and the file it came from. */
+  readonly shown: string;
 }
 
 interface RingState {
@@ -88,7 +90,7 @@ function ringKey(kid: string, key: KeyObject, alg: SigningAlgorithm | undefined,
   if (alg !== undefined) checkKeyFits(key, alg, where);
   const algorithms = alg !== undefined ? [alg] : algorithmsForKey(key);
   if (algorithms.length === 0) checkKeyFits(key, "RS256", where); // throws the "not supported" message
-  return Object.freeze({ kid, key, algorithms: Object.freeze(algorithms) });
+  return Object.freeze({ kid, key, algorithms: Object.freeze(algorithms), shown: `key ${JSON.stringify(kid)} from ${where}` });
 }
 
 function singleKey(content: KeyFile, file: string, alg: SigningAlgorithm | undefined): KeyObject {

@@ -37,13 +37,13 @@ export async function verifyBundle(bundle: Bundle, keys: KeyRing, options?: Veri
   const { headerKid, claimedKeyId, alg } = peek(token, at);
   const key = selectKey(keys, headerKid ?? claimedKeyId, at);
   if (!(key.algorithms as readonly string[]).includes(alg)) {
-    throw new BundleError(`${at}: signed with ${alg}, but key ${JSON.stringify(key.kid)} is for ${key.algorithms.join(", ")}`);
+    throw new BundleError(`${at}: signed with ${alg}, but ${key.shown} is for ${key.algorithms.join(", ")}`);
   }
   let payload: Uint8Array;
   try {
     ({ payload } = await compactVerify(token, key.key, { algorithms: [...key.algorithms] }));
   } catch (e) {
-    if (e instanceof errors.JWSSignatureVerificationFailed) throw new BundleError(`${at}: the signature does not verify with key ${JSON.stringify(key.kid)} (signed by another key, or altered)`);
+    if (e instanceof errors.JWSSignatureVerificationFailed) throw new BundleError(`${at}: the signature does not verify with ${key.shown} (signed by another key, or altered)`);
     throw new BundleError(`${at}: bad signature token: ${(e as Error).message}`);
   }
   const claims = parseClaims(payload, at);
