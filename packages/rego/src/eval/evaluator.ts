@@ -99,7 +99,6 @@ export class Evaluator extends TermEvaluator {
     return v === NONE ? undefined : v;
   }
 
-
   protected invoke(t: P.PCall, args: Value[], k: VK): boolean {
     const mock = this.#mocks?.get(t.target.name);
     if (mock) return this.callMock(mock, t, args, k);

@@ -20,7 +20,7 @@ import type * as P from "../compile/plan.js";
 import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { formatTemplateValue } from "./template.js";
-import { groundOf, groundable } from "./in-place.js";
+import { groundOf, groundable, type InPlaceHost } from "./in-place.js";
 import type { CoverageRecorder } from "./coverage.js";
 
 export type Frame = (Value | undefined)[];
@@ -57,7 +57,7 @@ const NO_HOSTS: ReadonlySet<string> = new Set();
 /** How often (in steps) the deadline is checked. */
 const CHECK_EVERY = 4096;
 
-export abstract class TermEvaluator {
+export abstract class TermEvaluator implements InPlaceHost {
   input: Value | undefined;
   readonly strict: boolean;
   readonly builtinContext: BuiltinContext;
@@ -99,7 +99,7 @@ export abstract class TermEvaluator {
   protected abstract dataRoot(): Value | undefined;
   /** Calls what `t` targets (a builtin, a function, or what `with` put in its place). */
   protected abstract invoke(t: P.PCall, args: Value[], k: VK): boolean;
-  /** See InPlaceHost (in-place.ts). */
+  // InPlaceHost (in-place.ts): what in-place evaluation asks of the evaluator.
   abstract callableInPlace(t: P.PCall): boolean;
   abstract callInPlace(t: P.PCall, args: Value[]): Value | undefined;
   abstract dataInPlace(t: P.PRef): Value | undefined;
@@ -108,8 +108,8 @@ export abstract class TermEvaluator {
   // ------------------------------------------------------------ bodies and expressions
 
   evalBody(exprs: readonly P.PExpr[], i: number, f: Frame, k: K): boolean {
-    // Filters whose operands are already ground (`job.environment == null`) are tested
-    // in place; only an expression that binds or iterates takes a continuation.
+    // Filters that can be decided in place (`job.environment == null`) are tested
+    // here; only an expression that binds or iterates takes a continuation.
     for (; i < exprs.length; i++) {
       const held = this.testInPlace(exprs[i]!, f);
       if (held === NOT_GROUND) break;
@@ -353,15 +353,24 @@ export abstract class TermEvaluator {
     }
   }
 
-  protected evalItems(items: readonly P.PTerm[], i: number, f: Frame, buf: Value[], k: K): boolean {
-    // Most items are constants, bound variables or paths into them: read those
-    // directly, without a continuation each.
+  /**
+   * Reads items from `i` on in place while they allow it (most do: constants, bound
+   * variables, paths and calls over them); the index of the first that does not, or -1
+   * when one has no value.
+   */
+  private itemsInPlace(items: readonly P.PTerm[], i: number, f: Frame, buf: Value[]): number {
     for (; i < items.length; i++) {
-      if (!groundable(this, items[i]!, f)) break;
+      if (!groundable(this, items[i]!, f)) return i;
       const v = groundOf(this, items[i]!, f);
-      if (v === undefined) return false;
+      if (v === undefined) return -1;
       buf[i] = v;
     }
+    return i;
+  }
+
+  protected evalItems(items: readonly P.PTerm[], i: number, f: Frame, buf: Value[], k: K): boolean {
+    i = this.itemsInPlace(items, i, f, buf);
+    if (i < 0) return false;
     if (i === items.length) return k();
     return this.evalTerm(items[i]!, f, (v) => {
       buf[i] = v;
@@ -465,20 +474,13 @@ export abstract class TermEvaluator {
     return out;
   }
   private evalCall(t: P.PCall, f: Frame, k: VK): boolean {
-    const n = t.args.length;
-    const args = new Array<Value>(n);
-    // Ground arguments (the usual case) are read in place: no continuation to allocate.
-    let i = 0;
-    for (; i < n; i++) {
-      if (!groundable(this, t.args[i]!, f)) break;
-      const v = groundOf(this, t.args[i]!, f);
-      if (v === undefined) return false;
-      args[i] = v;
-    }
-    if (i === n) return this.invoke(t, args, k);
+    const args = new Array<Value>(t.args.length);
+    // Arguments read in place (the usual case) need no continuation before the call.
+    const i = this.itemsInPlace(t.args, 0, f, args);
+    if (i < 0) return false;
+    if (i === args.length) return this.invoke(t, args, k);
     return this.evalItems(t.args, i, f, args, () => this.invoke(t, args, k));
   }
-
 
   /** Throws the first recorded builtin error (strict mode), if any. */
   finish(): void {
