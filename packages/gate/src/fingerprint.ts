@@ -16,9 +16,10 @@
  * is what waivers' audit trails and baselines rely on. Changing this recipe
  * invalidates every stored baseline: do it only with a new baseline version.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { stringifyValue, type Value } from "@regolith/rego";
 
 export function fingerprint(rule: string, identity: Readonly<Record<string, unknown>>): string {
-  return createHash("sha256").update(stringifyValue([rule, identity as Value]), "utf8").digest("hex");
+  // crypto.hash: one call, no Hash object (a gate run fingerprints every finding).
+  return hash("sha256", stringifyValue([rule, identity as Value]), "hex");
 }
