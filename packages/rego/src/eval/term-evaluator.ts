@@ -212,22 +212,19 @@ export abstract class TermEvaluator implements InPlaceHost {
     if (t.k === "local" && f[t.slot] === undefined) return false;
     if (groundable(this, t, f)) {
       const ground = groundOf(this, t, f);
-      if (ground === undefined) return false;
-      const cur = f[slot];
-      if (cur !== undefined) return equalValues(cur, ground) ? k() : false;
-      f[slot] = ground;
-      const stop = k();
-      f[slot] = undefined;
-      return stop;
+      return ground === undefined ? false : this.bindValue(slot, ground, f, k);
     }
-    return this.evalTerm(t, f, (v) => {
-      const cur = f[slot];
-      if (cur !== undefined) return equalValues(cur, v) ? k() : false;
-      f[slot] = v;
-      const stop = k();
-      f[slot] = undefined;
-      return stop;
-    });
+    return this.evalTerm(t, f, (v) => this.bindValue(slot, v, f, k));
+  }
+
+  /** Binds `slot` to `v` for the run of `k` (or, when it got bound meanwhile, checks it equals `v`). */
+  private bindValue(slot: number, v: Value, f: Frame, k: K): boolean {
+    const cur = f[slot];
+    if (cur !== undefined) return equalValues(cur, v) ? k() : false;
+    f[slot] = v;
+    const stop = k();
+    f[slot] = undefined;
+    return stop;
   }
 
   /** `[a, b] = [c, d]`, element by element; pairs of unbound vars wait for a second pass. */
