@@ -43,15 +43,8 @@ function nonEmptyString(v: unknown): v is string {
   return typeof v === "string" && v.trim().length > 0;
 }
 
-interface Facet {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly remediation: string;
-  readonly identity: readonly string[];
-  readonly related: readonly { readonly ref: string; readonly description?: string }[];
-}
+/** One rule definition's METADATA: a RuleInfo of its own (a check may have several facets). */
+type Facet = RuleInfo;
 
 /** A check's METADATA read into a facet, or what is missing from it. */
 function readFacet(meta: Readonly<Record<string, unknown>>): Facet | string[] {
@@ -74,7 +67,7 @@ function readFacet(meta: Readonly<Record<string, unknown>>): Facet | string[] {
     severity: severity as Severity,
     remediation: (custom["remediation"] as string).trim(),
     identity: identity as string[],
-    related: related.flatMap((r: unknown) => {
+    related_resources: related.flatMap((r: unknown) => {
       if (typeof r === "string") return [{ ref: r }];
       const o = (r ?? {}) as Record<string, unknown>;
       if (!nonEmptyString(o["ref"])) return [];
@@ -121,7 +114,7 @@ export function readCatalog(modules: readonly AST.Module[]): Catalog {
   const rules = [...facets.entries()].map(([id, list]): RuleInfo => {
     const first = list[0]!;
     const related = new Map<string, { ref: string; description?: string }>();
-    for (const f of list) for (const r of f.related) if (!related.has(r.ref)) related.set(r.ref, r);
+    for (const f of list) for (const r of f.related_resources) if (!related.has(r.ref)) related.set(r.ref, r);
     const severity = list.map((f) => f.severity).reduce((a, b) => (SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a));
     return { id, title: first.title, description: first.description, severity, remediation: first.remediation, identity: first.identity, related_resources: [...related.values()] };
   });

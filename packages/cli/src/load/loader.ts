@@ -53,16 +53,19 @@ export function emptyLoaded(): Loaded {
   return { modules: [], data: {} };
 }
 
-/** Adds one `-d` path to `into`. */
-export function loadDataPath(into: Loaded, path: string, cwd: string): void {
-  const full = resolve(cwd, path);
-  let isDir: boolean;
+/** Whether `full` (shown as `path`) is a directory; a missing path is a usage error. */
+export function isDirectory(full: string, path: string): boolean {
   try {
-    isDir = statSync(full).isDirectory();
+    return statSync(full).isDirectory();
   } catch {
     throw new CliError(`${path}: no such file or directory`);
   }
-  if (!isDir) {
+}
+
+/** Adds one `-d` path to `into`. */
+export function loadDataPath(into: Loaded, path: string, cwd: string): void {
+  const full = resolve(cwd, path);
+  if (!isDirectory(full, path)) {
     if (path.endsWith(".rego")) into.modules.push({ name: path, source: read(full, path) });
     else if (DATA_FILE.test(path)) mergeAt(into.data, [], parseDataFile(read(full, path), path), path);
     else throw new CliError(`${path}: unsupported file type (want .rego, .json, .yaml or .yml)`);

@@ -9,13 +9,13 @@
  * A directory walk skips hidden entries (`.git`, `.github`, `.tap`) and `node_modules`,
  * so `regolith test .` in a repository loads policies, not tooling files.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "../exit-codes.js";
 import { parseDataFile } from "./documents.js";
 import type { BundleOptions } from "./bundle-options.js";
 import { BundleChecker, isRemote, openBundle, unsignedModuleMessage } from "./bundles.js";
-import { addBundle, emptyLoaded, loadDataPath, type Loaded } from "./loader.js";
+import { addBundle, emptyLoaded, isDirectory, loadDataPath, type Loaded } from "./loader.js";
 import { mergeAt } from "./merge.js";
 
 const DATA_FILE = /\.(json|ya?ml)$/i;
@@ -63,13 +63,7 @@ async function loadTestPath(w: Walk, given: string): Promise<void> {
   // `dir/` and `dir` name the same files: `dir/x.rego`, never `dir//x.rego`.
   const path = given.length > 1 ? given.replace(/\/+$/, "") : given;
   const full = resolve(w.cwd, path);
-  let isDir: boolean;
-  try {
-    isDir = statSync(full).isDirectory();
-  } catch {
-    throw new CliError(`${path}: no such file or directory`);
-  }
-  if (!isDir) {
+  if (!isDirectory(full, path)) {
     if (ARCHIVE.test(path)) await loadBundle(w, path);
     else loadDataPath(w.into, path, w.cwd);
     return;

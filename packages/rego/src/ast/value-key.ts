@@ -1,36 +1,25 @@
 /**
- * Hash keys for Rego values, so that JS Maps can key on Rego equality. Scalars map to
- * a primitive (`1`, `1.0` and an exact `1` share one); composites map to a canonical
- * string, kept apart from string scalars by the `composite` flag.
+ * Keys for Rego values. Scalars map to a JS Map key (`1`, `1.0` and an exact `1` share
+ * one); everything else is COMPOSITE, for ValueMap to bucket by structural hash.
+ * `canonical` gives any value a string two values share exactly when they are equal.
  */
 import { numberKey, RNumber } from "./number.js";
 import { RSet, RObject, type Value, type JsonObject } from "./value.js";
 
 export type Key = null | boolean | string | number | bigint;
 
-export type ValueKey = { readonly composite: true; readonly key: string } | { readonly composite: false; readonly key: Key };
+export const COMPOSITE: unique symbol = Symbol("composite");
 
-const KEY_NULL: ValueKey = { composite: false, key: null };
-const KEY_TRUE: ValueKey = { composite: false, key: true };
-const KEY_FALSE: ValueKey = { composite: false, key: false };
-
-export function keyOf(v: Value): ValueKey {
-  switch (typeof v) {
-    case "string":
-      return { composite: false, key: v };
-    case "number":
-      return { composite: false, key: numberKey(v) };
-    case "boolean":
-      return v ? KEY_TRUE : KEY_FALSE;
-  }
-  if (v === null) return KEY_NULL;
+/** The JS Map key of a scalar, or COMPOSITE (arrays, objects, sets, and fractions only an exact decimal can hold). */
+export function scalarKey(v: Value): Key | typeof COMPOSITE {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return numberKey(v);
   if (v instanceof RNumber) {
+    // A fraction keyed by its exact decimal text would be a string, and could meet a Rego string.
     const key = numberKey(v);
-    // A fraction keyed by its exact decimal text is filed with the composites, whose
-    // canonical strings never start with "#", so it cannot meet a Rego string.
-    return typeof key === "string" ? { composite: true, key: "#" + key } : { composite: false, key };
+    return typeof key === "string" ? COMPOSITE : key;
   }
-  return { composite: true, key: canonical(v) };
+  return COMPOSITE;
 }
 
 /**

@@ -12,7 +12,7 @@
 import { RNumber, type NumberValue } from "./number.js";
 import { compareValues, compareStrings, equalValues } from "./compare.js";
 import { hashValue } from "./value-hash.js";
-import { keyOf, type Key } from "./value-key.js";
+import { COMPOSITE, scalarKey, type Key } from "./value-key.js";
 
 export interface JsonObject {
   readonly [key: string]: Value;
@@ -81,7 +81,6 @@ interface Entry<T> {
   readonly key: Value;
   value: T;
   next: Entry<T> | undefined;
-  live: boolean;
 }
 
 /**
@@ -94,10 +93,9 @@ export class ValueMap<T> {
   #prim = new Map<Key, T>();
   #buckets: Map<number, Entry<T>> | undefined;
   #entries: Entry<T>[] = [];
-  #compSize = 0;
 
   get size(): number {
-    return this.#prim.size + this.#compSize;
+    return this.#prim.size + this.#entries.length;
   }
 
   #find(k: Value, h: number): Entry<T> | undefined {
@@ -106,8 +104,6 @@ export class ValueMap<T> {
   }
 
   get(k: Value): T | undefined {
-    // Strings are their own key; skipping `keyOf` saves an allocation per lookup.
-    if (typeof k === "string") return this.#prim.get(k);
     const key = scalarKey(k);
     if (key !== COMPOSITE) return this.#prim.get(key);
     return this.#find(k, hashValue(k))?.value;
@@ -119,7 +115,7 @@ export class ValueMap<T> {
 
   /** Sets `k` to `v` unless `k` is present; true when it set it. One hash per call. */
   setIfAbsent(k: Value, v: T): boolean {
-    const key = typeof k === "string" ? k : scalarKey(k);
+    const key = scalarKey(k);
     if (key !== COMPOSITE) {
       if (this.#prim.has(key)) return false;
       this.#prim.set(key, v);
@@ -132,7 +128,7 @@ export class ValueMap<T> {
   }
 
   set(k: Value, v: T): void {
-    const key = typeof k === "string" ? k : scalarKey(k);
+    const key = scalarKey(k);
     if (key !== COMPOSITE) {
       this.#prim.set(key, v);
       return;
@@ -145,42 +141,15 @@ export class ValueMap<T> {
 
   #insert(k: Value, h: number, v: T): void {
     const buckets = (this.#buckets ??= new Map());
-    const entry: Entry<T> = { key: k, value: v, next: buckets.get(h), live: true };
+    const entry: Entry<T> = { key: k, value: v, next: buckets.get(h) };
     buckets.set(h, entry);
     this.#entries.push(entry);
-    this.#compSize++;
-  }
-
-  delete(k: Value): boolean {
-    const key = typeof k === "string" ? k : scalarKey(k);
-    if (key !== COMPOSITE) return this.#prim.delete(key);
-    const h = hashValue(k);
-    let prev: Entry<T> | undefined;
-    for (let e = this.#buckets?.get(h); e; prev = e, e = e.next) {
-      if (!equalValues(e.key, k)) continue;
-      if (prev) prev.next = e.next;
-      else if (e.next) this.#buckets!.set(h, e.next);
-      else this.#buckets!.delete(h);
-      e.live = false;
-      this.#compSize--;
-      return true;
-    }
-    return false;
   }
 
   *values(): IterableIterator<T> {
     yield* this.#prim.values();
-    for (const e of this.#entries) if (e.live) yield e.value;
+    for (const e of this.#entries) yield e.value;
   }
-}
-
-const COMPOSITE = Symbol("composite");
-
-/** The JS Map key of a scalar (`1`, `1.0` and an exact `1` share one), or COMPOSITE. */
-function scalarKey(v: Value): Key | typeof COMPOSITE {
-  if (typeof v === "object" && v !== null && !(v instanceof RNumber)) return COMPOSITE;
-  const k = keyOf(v);
-  return k.composite ? COMPOSITE : k.key;
 }
 
 /** A Rego set. Built with `add`, then treated as immutable. Iterates in Rego order. */

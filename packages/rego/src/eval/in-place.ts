@@ -107,17 +107,7 @@ export function groundOf(h: InPlaceHost, t: P.PTerm, f: Frame): Value | undefine
     case "object": {
       // Keys first, then values: the order the continuation-passing path evaluates in.
       const kv = valuesOf(h, t.items, f);
-      if (kv === undefined) return undefined;
-      const n = t.keys.length;
-      const b = new ObjectBuilder();
-      for (let i = 0; i < n; i++) {
-        const key = kv[i]!;
-        const value = kv[n + i]!;
-        const prev = b.get(key);
-        if (prev !== undefined && !equalValues(prev, value)) throw new RegoError(ErrorCode.EvalConflictError, "object keys must be unique", t.loc);
-        b.set(key, value);
-      }
-      return b.build();
+      return kv === undefined ? undefined : objectOf(t, kv);
     }
     case "call": {
       const args = valuesOf(h, t.args, f);
@@ -126,6 +116,21 @@ export function groundOf(h: InPlaceHost, t: P.PTerm, f: Frame): Value | undefine
     default:
       throw new RegoError(ErrorCode.EvalInternalError, `term of kind ${t.k} is not evaluable in place`, t.loc);
   }
+}
+
+/**
+ * The object literal `t` from its evaluated keys and values (`kv`: keys, then values);
+ * a key given twice with different values is a conflict, as in OPA.
+ */
+export function objectOf(t: P.PObject, kv: readonly Value[]): Value {
+  const n = t.keys.length;
+  const b = new ObjectBuilder();
+  for (let i = 0; i < n; i++) {
+    const prev = b.get(kv[i]!);
+    if (prev !== undefined && !equalValues(prev, kv[n + i]!)) throw new RegoError(ErrorCode.EvalConflictError, "object keys must be unique", t.loc);
+    b.set(kv[i]!, kv[n + i]!);
+  }
+  return b.build();
 }
 
 function valuesOf(h: InPlaceHost, items: readonly P.PTerm[], f: Frame): Value[] | undefined {

@@ -20,7 +20,7 @@ import type * as P from "../compile/plan.js";
 import { objectPairs } from "../compile/object-pairs.js";
 import { lookup, iterate, isCollection } from "./navigation.js";
 import { formatTemplateValue } from "./template.js";
-import { groundOf, groundable, type InPlaceHost } from "./in-place.js";
+import { groundOf, groundable, objectOf, type InPlaceHost } from "./in-place.js";
 import type { CoverageRecorder } from "./coverage.js";
 
 export type Frame = (Value | undefined)[];
@@ -214,7 +214,7 @@ export abstract class TermEvaluator implements InPlaceHost {
       const ground = groundOf(this, t, f);
       return ground === undefined ? false : this.bindValue(slot, ground, f, k);
     }
-    return this.evalTerm(t, f, (v) => this.bindValue(slot, v, f, k));
+    return this.evalByKind(t, f, (v) => this.bindValue(slot, v, f, k));
   }
 
   /** Binds `slot` to `v` for the run of `k` (or, when it got bound meanwhile, checks it equals `v`). */
@@ -305,6 +305,11 @@ export abstract class TermEvaluator implements InPlaceHost {
       const v = groundOf(this, t, f);
       return v === undefined ? false : k(v);
     }
+    return this.evalByKind(t, f, k);
+  }
+
+  /** evalTerm for a term already known not to be evaluable in place (no second check). */
+  private evalByKind(t: P.PTerm, f: Frame, k: VK): boolean {
     switch (t.k) {
       case "const":
         return k(t.v);
@@ -369,26 +374,20 @@ export abstract class TermEvaluator implements InPlaceHost {
     i = this.itemsInPlace(items, i, f, buf);
     if (i < 0) return false;
     if (i === items.length) return k();
-    return this.evalTerm(items[i]!, f, (v) => {
+    return this.evalItemAt(items, i, f, buf, k);
+  }
+
+  /** Item `i` (not evaluable in place) through its continuation, then the rest. */
+  private evalItemAt(items: readonly P.PTerm[], i: number, f: Frame, buf: Value[], k: K): boolean {
+    return this.evalByKind(items[i]!, f, (v) => {
       buf[i] = v;
       return this.evalItems(items, i + 1, f, buf, k);
     });
   }
 
   private evalObject(t: P.PObject, f: Frame, k: VK): boolean {
-    const n = t.keys.length;
-    const buf = new Array<Value>(n * 2);
-    return this.evalItems(t.items, 0, f, buf, () => {
-      const b = new ObjectBuilder();
-      for (let i = 0; i < n; i++) {
-        const prev = b.get(buf[i]!);
-        if (prev !== undefined && !equalValues(prev, buf[n + i]!)) {
-          throw new RegoError(ErrorCode.EvalConflictError, "object keys must be unique", t.loc);
-        }
-        b.set(buf[i]!, buf[n + i]!);
-      }
-      return k(b.build());
-    });
+    const buf = new Array<Value>(t.items.length);
+    return this.evalItems(t.items, 0, f, buf, () => k(objectOf(t, buf)));
   }
 
   private evalObjectCompr(t: P.PObjectCompr, f: Frame): Value {
@@ -476,7 +475,7 @@ export abstract class TermEvaluator implements InPlaceHost {
     const i = this.itemsInPlace(t.args, 0, f, args);
     if (i < 0) return false;
     if (i === args.length) return this.invoke(t, args, k);
-    return this.evalItems(t.args, i, f, args, () => this.invoke(t, args, k));
+    return this.evalItemAt(t.args, i, f, args, () => this.invoke(t, args, k));
   }
 
   /** Throws the first recorded builtin error (strict mode), if any. */
