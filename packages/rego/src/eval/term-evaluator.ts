@@ -141,14 +141,16 @@ export abstract class TermEvaluator implements InPlaceHost {
     if (performance.now() > this.#deadline) throw new RegoError(ErrorCode.EvalCancelError, "timed out: query evaluation exceeded the timeout", loc);
   }
 
-  evalExpr(e: P.PExpr, f: Frame, k: K): boolean {
+  /** One expression, reached from evalBody after testInPlace declined it. */
+  private evalExpr(e: P.PExpr, f: Frame, k: K): boolean {
     this.tick(e.loc);
     if (this.coverage !== undefined) this.coverage.exprs.add(e);
     switch (e.k) {
       case "unify":
         return this.unify(e.a, e.b, f, k);
       case "term":
-        return this.evalTerm(e.t, f, (v) => {
+        // Not evaluable in place (testInPlace checked), or a captured query expression.
+        return this.evalByKind(e.t, f, (v) => {
           if (v === false && !this.keepFalse?.has(e)) return false;
           if (this.capture !== undefined && this.captured?.has(e)) this.capture.set(e, v);
           return k();
