@@ -39,6 +39,33 @@ t.test("a data file that is not an object is refused", async (t) => {
   t.same(problems(() => gate({ documents: docs, overlays: [named("list.json", [1])] })), ["list.json: a data file must hold an object (its top level is data; parameters go under regolith.params)"]);
 });
 
+t.test("a lock the bundle sets survives overlays: -d may add locks, never remove one", async (t) => {
+  const data = shippedData();
+  data.regolith.params.locked_checks = ["T-001"];
+  const emptied = named("repo.yaml", { regolith: { params: { locked_checks: [] } } });
+  t.ok(gate({ documents: docs, data, overlays: [emptied] }).findings.find((f) => f.rule === "T-001")!.locked, "an empty list in an overlay leaves T-001 locked");
+  const other = named("repo.yaml", { regolith: { params: { locked_checks: ["T-002"] } } });
+  const both = gate({ documents: docs, data, overlays: [other] }).findings;
+  t.ok(both.find((f) => f.rule === "T-001")!.locked, "the bundle's lock stays");
+  t.ok(both.find((f) => f.rule === "T-002")!.locked, "the overlay's lock is added");
+  const disable = named("repo.yaml", { regolith: { params: { locked_checks: [], disabled_checks: ["T-001"] } } });
+  t.same(problems(() => gate({ documents: docs, data, overlays: [disable] })), ["parameters: disabled_checks names T-001, which is locked (locked_checks): a locked check cannot be disabled"]);
+  const lower = named("repo.yaml", { regolith: { params: { locked_checks: [], severity_overrides: { "T-001": "info" } } } });
+  t.equal(gate({ documents: docs, data, overlays: [lower] }).findings.find((f) => f.rule === "T-001")!.severity, "high", "nor lowered");
+  const waiver = { rule: "T-001", resource: "github://acme/bad-app", reason: "r", owner: "o", created: "2026-11-01", expires: "2026-11-30" };
+  t.same(problems(() => gate({ documents: docs, data, overlays: [emptied], waivers: named("w.yaml", { version: 1, waivers: [waiver] }) })), [
+    "w.yaml: /waivers/0 (T-001 on github://acme/bad-app, owner o): T-001 is a locked check (locked_checks): no waiver may cover it; fix the finding instead",
+  ]);
+});
+
+t.test("a bundle's locked_checks that is not a list of check ids is refused", async (t) => {
+  const data = shippedData();
+  data.regolith.params.locked_checks = "T-001";
+  t.same(problems(() => gate({ documents: docs, data, overlays: [named("fix.yaml", { regolith: { params: { locked_checks: ["T-001"] } } })] })), [
+    "the bundles' data.json: /regolith/params/locked_checks: must be an array of check ids",
+  ]);
+});
+
 t.test("a locked check cannot be disabled", async (t) => {
   const overlay = named("p.yaml", { regolith: { params: { locked_checks: ["T-001"], disabled_checks: ["T-001"] } } });
   t.same(problems(() => gate({ documents: docs, overlays: [overlay] })), ["parameters: disabled_checks names T-001, which is locked (locked_checks): a locked check cannot be disabled"]);

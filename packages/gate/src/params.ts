@@ -48,8 +48,25 @@ export function mergeData(bundleData: Value, overlays: readonly NamedValue[]): V
   return data;
 }
 
-/** Validates `data.regolith.params` and reads the gate's own settings from it. */
-export function readParams(data: Value, overlays: readonly NamedValue[]): GateParams {
+/**
+ * The checks the bundles themselves lock. An overlay's list replaces the bundles' one
+ * in the merged data (lists are never appended to), but a lock is the bundle owner's
+ * decision: `-d` may add locks (tighten), never remove one (CHECKS.md §4.2).
+ */
+function bundleLocks(bundleData: Value): string[] {
+  const locks = at(bundleData, [...PARAMS_PATH, "locked_checks"]);
+  if (locks === undefined) return [];
+  if (!Array.isArray(locks) || !locks.every((id) => typeof id === "string")) {
+    throw new GateInputError("invalid parameters:", ["the bundles' data.json: /regolith/params/locked_checks: must be an array of check ids"]);
+  }
+  return locks as string[];
+}
+
+/**
+ * Validates `data.regolith.params` (the bundles' data with the overlays merged over
+ * it) and reads the gate's own settings from it.
+ */
+export function readParams(data: Value, overlays: readonly NamedValue[], bundleData: Value = data): GateParams {
   const raw = at(data, PARAMS_PATH) ?? {};
   const { problems: errors, more } = schemaErrors("regolith-params", raw);
   // Name the file whose value won (the last overlay that sets it), else the bundles' own data.
@@ -66,7 +83,7 @@ export function readParams(data: Value, overlays: readonly NamedValue[]): GatePa
   const result: GateParams = {
     severityOverrides: new Map(Object.entries(params.severity_overrides ?? {})),
     disabled: new Set(params.disabled_checks ?? []),
-    locked: new Set(params.locked_checks ?? []),
+    locked: new Set([...bundleLocks(bundleData), ...(params.locked_checks ?? [])]),
     waiverMaxDays: params.waiver_max_days ?? PARAM_DEFAULTS.waiver_max_days,
     coverageSeverity: params.coverage_severity ?? PARAM_DEFAULTS.coverage_severity,
   };

@@ -49,7 +49,7 @@ export function runGate(options: GateOptions): GateResult {
   const clock = gateClock(docs);
   const overlays = options.overlays ?? [];
   const data = mergeData(options.data, overlays);
-  const params = readParams(data, overlays);
+  const params = readParams(data, overlays, options.data);
   const waiverFile = options.waivers ? readWaivers(options.waivers, params) : undefined;
   const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
 
