@@ -5,6 +5,7 @@
  * findings.
  */
 import { Engine, RSet, RegoError, RegoErrors, isPlainObject, parseModule, toJSONData, type AST, type Value } from "@regolith/rego";
+import { builtinWarnings } from "./builtin-warnings.js";
 import { readCatalog, type Catalog } from "./catalog.js";
 import type { Documents } from "./documents.js";
 import { GateInputError } from "./errors.js";
@@ -75,19 +76,27 @@ function findingsRef(pkg: readonly string[]): string {
   return `data${pkg.map((k) => `[${JSON.stringify(k)}]`).join("")}.findings`;
 }
 
+/** What the checks gave: their findings, and warnings about builtin errors on the way. */
+export interface CheckResults {
+  readonly findings: Finding[];
+  readonly warnings: string[];
+}
+
 /** Evaluates every check package's findings over the documents. */
-export function evaluateChecks(modules: readonly AST.Module[], catalog: Catalog, data: Value, docs: Documents): Finding[] {
+export function evaluateChecks(modules: readonly AST.Module[], catalog: Catalog, data: Value, docs: Documents): CheckResults {
   const engine = new Engine();
   for (const m of modules) engine.addParsedModule(m);
   engine.setData(data);
   const sources = new Map(modules.map((m) => [m.file, m.source]));
   const refs = catalog.findingPackages.map(findingsRef);
   let value: Value;
+  let warnings: string[];
   try {
     // Raw values: the findings sets are read unsorted (the gate sorts findings its own
     // way), which spares sorting and converting tens of thousands of objects twice.
-    const { results, error } = engine.prepare(`[${refs.join(", ")}]`).evaluate({ input: docs.input as unknown as Value, rawValues: true });
+    const { results, error, builtinErrors } = engine.prepare(`[${refs.join(", ")}]`).evaluate({ input: docs.input as unknown as Value, rawValues: true });
     if (error) throw error;
+    warnings = builtinWarnings(builtinErrors);
     // Partial set rules are always defined; an undefined answer means something else
     // (data, say) shadows a findings rule: never read that as "no findings".
     const answer = results[0]?.expressions[0]?.value;
@@ -107,5 +116,5 @@ export function evaluateChecks(modules: readonly AST.Module[], catalog: Catalog,
     problems.push(...read.problems);
   });
   if (problems.length > 0) throw new GateInputError("the bundle produced malformed findings:", problems.length > 20 ? [...problems.slice(0, 20), `… and ${problems.length - 20} more`] : problems);
-  return findings;
+  return { findings, warnings };
 }

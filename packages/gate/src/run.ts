@@ -58,7 +58,8 @@ export function runGate(options: GateOptions): GateResult {
   const rules = [...catalog.rules, ...GATE_RULE_INFOS];
   const known = new Map<string, Severity>(rules.map((r) => [r.id, r.severity]));
 
-  let findings: Finding[] = [...evaluateChecks(modules, catalog, data, docs), ...coverageFindings(docs, params.coverageSeverity)];
+  const checks = evaluateChecks(modules, catalog, data, docs);
+  let findings: Finding[] = [...checks.findings, ...coverageFindings(docs, params.coverageSeverity)];
   findings = applyParams(findings, params);
   let expiring: WaiverNote[] = [];
   if (waiverFile) {
@@ -80,7 +81,7 @@ export function runGate(options: GateOptions): GateResult {
     inputs: docs.all.map((d) => ({ file: d.file, kind: d.kind, generated_at: d.time })),
     clock: clock.text,
     expiring_waivers: expiring,
-    warnings: paramWarnings(params, known),
+    warnings: [...paramWarnings(params, known), ...checks.warnings],
     tool: { name: "regolith", version: options.toolVersion },
   };
 }

@@ -83,6 +83,12 @@ export interface EvaluateOptions {
 export interface Evaluation {
   readonly results: ResultSet;
   readonly error?: RegoError;
+  /**
+   * Builtin errors that made a call undefined (not strict mode), in the order they
+   * happened: the query still has its results, but a rule that needed the call may
+   * have missed a value. Empty when there were none.
+   */
+  readonly builtinErrors: readonly RegoError[];
 }
 
 export class Engine {
@@ -195,9 +201,9 @@ export class PreparedQuery {
       });
       ev.finish();
     } catch (e) {
-      return { results, error: asRegoError(e) };
+      return { results, error: asRegoError(e), builtinErrors: ev.builtinErrors };
     }
-    return { results };
+    return { results, builtinErrors: ev.builtinErrors };
   }
 
   /** Evaluates and returns the result set; throws the `RegoError` that ended evaluation. */
