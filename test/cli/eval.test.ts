@@ -168,4 +168,8 @@ t.test("misuse exits 2 with a message", async (t) => {
   t.equal(help.code, 0);
   t.match(help.stdout, /Usage: regolith eval/);
   t.match((await run(["--version"], dir)).stdout, /^regolith \d+\.\d+\.\d+/);
+  // Every command's summary starts in the same column, the longest name included.
+  const commands = (await run(["--help"], dir)).stdout.split("\n").filter((line) => /^ {2}[a-z]/.test(line));
+  t.ok(commands.length >= 6, "the commands are listed");
+  t.equal(new Set(commands.map((line) => /^ {2}\S+ +/.exec(line)![0].length)).size, 1, "summaries line up");
 });

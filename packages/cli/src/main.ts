@@ -23,12 +23,15 @@ const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: s
   ["bundle", { run: bundleCommand, summary: "build, sign, verify and inspect OPA-format policy bundles" }],
 ]);
 
+/** The summaries line up after the longest command name. */
+const NAME_WIDTH = Math.max(...[...COMMANDS.keys()].map((name) => name.length));
+
 const USAGE = `Usage: regolith COMMAND [flags]
 
 Regolith: policy-as-code for credential hygiene in CI/CD, with a Rego engine.
 
 Commands:
-${[...COMMANDS].map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join("\n")}
+${[...COMMANDS].map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)}  ${c.summary}`).join("\n")}
 
 Run 'regolith COMMAND --help' for a command's flags.
 Flags: --version, --help
