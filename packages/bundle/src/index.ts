@@ -15,5 +15,5 @@ export type { SigningOptions } from "./sign.js";
 export { loadVerificationKeys, type KeyRing } from "./verification-keys.js";
 export { verifyBundle, type Verified, type VerifyOptions } from "./verify.js";
 export { rootProblems, overlapProblems } from "./roots.js";
-export { fetchBundle, type FetchOptions, type Fetched } from "./fetch.js";
+export { displayUrl, fetchBundle, type FetchOptions, type Fetched } from "./fetch.js";
 export { fileDigest } from "./digest.js";

@@ -9,7 +9,7 @@
  * bundle and the file.
  */
 import { resolve } from "node:path";
-import { BundleError, fetchBundle, loadVerificationKeys, overlapProblems, readBundle, readBundleArchive, rootProblems, verifyBundle, type Bundle, type KeyRing } from "@regolith/bundle";
+import { BundleError, displayUrl, fetchBundle, loadVerificationKeys, overlapProblems, readBundle, readBundleArchive, rootProblems, verifyBundle, type Bundle, type KeyRing } from "@regolith/bundle";
 import { CliError } from "../exit-codes.js";
 import type { BundleOptions } from "./bundle-options.js";
 import { manifestRoots, modulePackages } from "./module-packages.js";
@@ -23,8 +23,7 @@ export function isRemote(spec: string): boolean {
 /** A URL as shown in messages and module names: no user info, no query string (either may hold a secret). */
 export function shownUrl(spec: string): string {
   try {
-    const u = new URL(spec);
-    return `${u.protocol}//${u.host}${u.pathname}${u.search ? "?…" : ""}`;
+    return displayUrl(new URL(spec));
   } catch {
     return "(an invalid URL)";
   }
