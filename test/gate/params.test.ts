@@ -21,6 +21,11 @@ t.test("an overlay's bad values are reported with the overlay that set them, and
   ]);
 });
 
+t.test("a bad list element is blamed on the overlay that gave the list", async (t) => {
+  const repo = named("repo.yaml", { regolith: { params: { production_environments: ["prod", 7] } } });
+  t.same(problems(() => gate({ documents: docs, overlays: [repo] })), ["repo.yaml: /regolith/params/production_environments/1: must be string"]);
+});
+
 t.test("a bad value in the bundle's own data is reported as such, and an overlay that overrides it wins", async (t) => {
   const data = shippedData();
   data.regolith.params.cf_unused_days = "ninety";

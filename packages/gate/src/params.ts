@@ -13,6 +13,8 @@ import { schemaErrors } from "./schemas.js";
 /** What the gate reads from the parameters; checks read the rest in Rego. */
 export interface GateParams {
   readonly severityOverrides: ReadonlyMap<string, Severity>;
+  /** `enabled_checks`: the checks kept, or undefined when every check is (the list is empty). */
+  readonly enabled: readonly string[] | undefined;
   readonly disabled: ReadonlySet<string>;
   readonly locked: ReadonlySet<string>;
   readonly waiverMaxDays: number;
@@ -23,11 +25,13 @@ export const PARAM_DEFAULTS = { waiver_max_days: 90, coverage_severity: "high" }
 
 const PARAMS_PATH = ["regolith", "params"] as const;
 
+/** The value at `path` (object keys, and list indexes as in a JSON pointer), or undefined. */
 function at(value: Value | undefined, path: readonly string[]): Value | undefined {
   let node = value;
   for (const key of path) {
-    if (!isPlainObject(node)) return undefined;
-    node = node[key];
+    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(key)) node = node[Number(key)];
+    else if (isPlainObject(node) && Object.hasOwn(node, key)) node = node[key];
+    else return undefined;
   }
   return node;
 }
@@ -75,6 +79,7 @@ export function readParams(data: Value, overlays: readonly NamedValue[], bundleD
   if (problems.length > 0) throw new GateInputError("invalid parameters:", problems);
   const params = raw as {
     severity_overrides?: Record<string, Severity>;
+    enabled_checks?: string[];
     disabled_checks?: string[];
     locked_checks?: string[];
     waiver_max_days?: number;
@@ -82,6 +87,7 @@ export function readParams(data: Value, overlays: readonly NamedValue[], bundleD
   };
   const result: GateParams = {
     severityOverrides: new Map(Object.entries(params.severity_overrides ?? {})),
+    enabled: params.enabled_checks?.length ? params.enabled_checks : undefined,
     disabled: new Set(params.disabled_checks ?? []),
     locked: new Set([...bundleLocks(bundleData), ...(params.locked_checks ?? [])]),
     waiverMaxDays: params.waiver_max_days ?? PARAM_DEFAULTS.waiver_max_days,
