@@ -63,6 +63,56 @@ t.test("only files: a one-line summary on stderr, nothing on stdout", async (t) 
   t.ok(readFileSync(join(dir, "out.md"), "utf8").length > 0);
 });
 
+t.test("--results renders a saved json result in other formats, byte for byte as the run itself would", async (t) => {
+  const dir = tree(t);
+  const first = await gate(dir, "-f", "json=saved.json", "-f", "sarif=direct.sarif", "-f", "markdown=direct.md", "--write-baseline", "direct-baseline.json", "-f", "text");
+  t.equal(first.code, 1);
+  const again = await run(["gate", "--results", "saved.json", "-f", "sarif=again.sarif", "-f", "markdown=again.md", "--write-baseline", "again-baseline.json", "-f", "text"], dir);
+  t.equal(again.code, 1, "the saved verdict: one blocking finding");
+  t.equal(again.stdout, first.stdout, "the same text report");
+  for (const [a, b] of [["direct.sarif", "again.sarif"], ["direct.md", "again.md"], ["direct-baseline.json", "again-baseline.json"]]) {
+    t.equal(readFileSync(join(dir, b!), "utf8"), readFileSync(join(dir, a!), "utf8"), `${b} equals ${a}`);
+  }
+  const json = await run(["gate", "--results", "saved.json", "-f", "json"], dir);
+  t.equal(json.stdout, readFileSync(join(dir, "saved.json"), "utf8"), "json round-trips");
+});
+
+t.test("--results computes the verdict again: at --fail-on when given, else at the saved threshold", async (t) => {
+  const dir = tree(t);
+  await gate(dir, "-f", "json=saved.json", "--fail-on", "medium");
+  t.equal((await run(["gate", "--results", "saved.json", "-f", "json=out.json"], dir)).code, 1);
+  t.match(readJson(dir, "out.json").summary, { fail_on: "medium", blocking: 2 });
+  t.equal((await run(["gate", "--results", "saved.json", "--fail-on", "critical", "-f", "json=out.json"], dir)).code, 0);
+  t.match(readJson(dir, "out.json").summary, { fail_on: "critical", blocking: 0, passed: true });
+  // A result edited to claim it passed still fails: the verdict comes from the findings.
+  const edited = readJson(dir, "saved.json");
+  edited.summary.blocking = 0;
+  edited.summary.passed = true;
+  writeFileSync(join(dir, "edited.json"), JSON.stringify(edited));
+  t.equal((await run(["gate", "--results", "edited.json", "-f", "json=out.json"], dir)).code, 1);
+});
+
+t.test("--results refuses evaluation flags and files that are not saved results", async (t) => {
+  const dir = tree(t);
+  await gate(dir, "-f", "json=saved.json");
+  const both = await run(["gate", "--results", "saved.json", "-i", "gh.json"], dir);
+  t.equal(both.code, 2);
+  t.match(both.stderr, "--results renders a saved result, so --input has nothing to do");
+  const snapshot = await run(["gate", "--results", "gh.json"], dir);
+  t.equal(snapshot.code, 2);
+  t.equal(snapshot.stderr, "regolith gate: gh.json is a github-snapshot document, not a saved gate result: give snapshots with -i, and --results what -f json wrote\n");
+  writeFileSync(join(dir, "list.json"), "[]");
+  const list = await run(["gate", "--results", "list.json"], dir);
+  t.equal(list.code, 2);
+  t.match(list.stderr, "regolith gate: list.json is not a saved gate result (regolith gate -f json):\n  list.json: /: must be object");
+  const broken = readJson(dir, "saved.json");
+  delete broken.findings[0].fingerprint;
+  writeFileSync(join(dir, "broken.json"), JSON.stringify(broken));
+  const r = await run(["gate", "--results", "broken.json"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, "broken.json: /findings/0/fingerprint: required property is missing");
+});
+
 t.test("--fail-on: thresholds and never; a bad value is a usage error", async (t) => {
   const dir = tree(t);
   t.equal((await gate(dir, "--fail-on", "critical")).code, 0);

@@ -1,7 +1,7 @@
 // Copies the schemas the gate validates against from the repository's schemas/ (the
 // single source of truth) into dist/schemas/, read at run time via import.meta.url:
 // the three snapshot document kinds, and the gate's own inputs (parameters, waivers,
-// baselines). A test (test/repo/schema-copies.test.ts) asserts the copies equal the
+// baselines, saved results). A test (test/repo/schema-copies.test.ts) asserts the copies equal the
 // sources.
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,6 +16,7 @@ export const SCHEMAS = [
   "regolith-params.schema.json",
   "regolith-waivers.schema.json",
   "regolith-baseline.schema.json",
+  "regolith-gate-result.schema.json",
 ];
 
 mkdirSync(join(pkg, "dist/schemas"), { recursive: true });

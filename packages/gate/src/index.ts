@@ -7,6 +7,7 @@
 export { SEVERITIES, GATE_RULES } from "./result.js";
 export type { Severity, FindingStatus, Finding, FindingLocation, Waiver, WaiverNote, RuleInfo, Summary, GateResult } from "./result.js";
 export { runGate } from "./run.js";
+export { readSavedResult } from "./saved-result.js";
 export type { GateOptions } from "./run.js";
 export { GateInputError } from "./errors.js";
 export { DOCUMENT_KINDS } from "./documents.js";

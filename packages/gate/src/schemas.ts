@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 
-export const SCHEMA_NAMES = ["github-snapshot", "cloudflare-snapshot", "openai-federation", "regolith-params", "regolith-waivers", "regolith-baseline"] as const;
+export const SCHEMA_NAMES = ["github-snapshot", "cloudflare-snapshot", "openai-federation", "regolith-params", "regolith-waivers", "regolith-baseline", "regolith-gate-result"] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** RFC 3339 date-time, as the schemas' `format: date-time` means it. */

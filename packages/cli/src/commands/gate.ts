@@ -1,6 +1,7 @@
 /**
  * `regolith gate [-i FILE]… [-b BUNDLE]… [-d DATA]… [--waivers FILE] [--baseline FILE]
- * [--write-baseline FILE] [--fail-on SEVERITY|never] [-f FORMAT[=FILE]]…`
+ * [--write-baseline FILE] [--fail-on SEVERITY|never] [-f FORMAT[=FILE]]…`, and
+ * `regolith gate --results FILE [-f FORMAT[=FILE]]…` to render a saved JSON result.
  *
  * The CLI side of the gate: reads every file (documents, bundles, data, waivers,
  * baseline), hands the values to @regolith/gate, which computes, then writes the
@@ -9,7 +10,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FAIL_ON_VALUES, FORMATS, GateInputError, REPORTERS, baselineDocument, githubStepSummary, runGate, type FailOn, type Format, type GateResult, type NamedValue } from "@regolith/gate";
+import { FAIL_ON_VALUES, FORMATS, GateInputError, REPORTERS, baselineDocument, githubStepSummary, readSavedResult, runGate, type FailOn, type Format, type GateResult, type NamedValue } from "@regolith/gate";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
@@ -32,6 +33,7 @@ export const GATE_FLAGS: readonly FlagSpec[] = [
   { name: "write-baseline", kind: "string", value: "FILE", description: "write this run's findings (except waived ones) as a baseline" },
   { name: "fail-on", kind: "string", value: "SEVERITY", description: `exit 1 when an unwaived, unbaselined finding at or above this severity remains: ${FAIL_ON_VALUES.join(", ")} (default high)` },
   { name: "format", short: "f", kind: "repeated", value: "FORMAT[=FILE]", description: `${FORMATS.join(", ")} (default text); =FILE writes that format to FILE (repeatable)` },
+  { name: "results", kind: "string", value: "FILE", description: "render a result saved with -f json in the formats -f names, without evaluating again (instead of -i, -b, -d, --waivers, --baseline)" },
   ...VERIFY_FLAGS,
   ...FETCH_FLAGS,
   { name: "help", short: "h", kind: "boolean", description: "show this help" },
@@ -41,6 +43,8 @@ export const GATE_USAGE = `Usage: regolith gate -i FILE... [-b BUNDLE]... [-d DA
                      [--baseline FILE] [--write-baseline FILE] [--fail-on SEVERITY]
                      [-f FORMAT[=FILE]]... [--verification-key FILE [--key-id KID]
                      [--require-signature]] [--bundle-token-env NAME] [--bundle-cache DIR]
+       regolith gate --results FILE [--fail-on SEVERITY] [-f FORMAT[=FILE]]...
+                     [--write-baseline FILE]
 
 Evaluates policy bundles over snapshot documents (github-snapshot,
 cloudflare-snapshot, openai-federation) and reports findings. Each document is
@@ -55,6 +59,11 @@ bundle's data.json: put parameters under regolith.params, e.g.
       severity_overrides: {CF-TOK-004: low}
       locked_checks: [GH-WF-001]
 Objects merge key by key; your scalars and lists replace the bundle's.
+
+Saved results: --results reads what -f json wrote in an earlier run and writes
+it in the formats -f names (a job with upload rights can turn an artifact into
+SARIF or a job summary). The verdict is computed again from the saved findings,
+at --fail-on when given, else at the threshold the result was saved with.
 
 Time: the gate's clock is the newest generated_at (declared_at) of the input
 documents, never the wall clock; waivers expire against it.
@@ -78,6 +87,7 @@ Examples:
       -f sarif=regolith.sarif -f text
   regolith gate -i github.json --write-baseline baseline.json --fail-on never
   regolith gate -i github.json --baseline baseline.json
+  regolith gate --results results.json -f sarif=regolith.sarif -f markdown=comment.md
   regolith gate -b https://policies.example.com/credential-hygiene.tar.gz \\
       --bundle-token-env POLICY_TOKEN --verification-key policy-key.pem \\
       --require-signature -i github.json
@@ -90,6 +100,10 @@ interface Output {
 }
 
 interface GateParams {
+  /** `--results`: a saved JSON result to render instead of evaluating. */
+  readonly results: string | undefined;
+  /** `--fail-on` as given; undefined when absent (a saved result keeps its own threshold). */
+  readonly failOnGiven: FailOn | undefined;
   readonly inputs: readonly string[];
   readonly bundles: readonly string[];
   readonly data: readonly string[];
@@ -115,9 +129,14 @@ function gateParams(argv: readonly string[], io: Streams): GateParams | "help" {
   if (booleanFlag(flags, "help")) return "help";
   if (flags.positional.length > 0) throw new CliError(`unexpected argument ${JSON.stringify(flags.positional[0])}: documents go after -i (see regolith gate --help)`);
   const inputs = repeatedFlag(flags, "input");
-  if (inputs.length === 0) throw new CliError("no snapshot documents: give at least one with -i FILE (see regolith gate --help)");
+  const results = stringFlag(flags, "results");
+  if (results !== undefined) {
+    const evaluating = ["input", "bundle", "data", "waivers", "baseline"].find((name) => flags.values.has(name));
+    if (evaluating !== undefined) throw new CliError(`--results renders a saved result, so --${evaluating} has nothing to do; evaluate with -i, or reformat with --results`);
+  } else if (inputs.length === 0) throw new CliError("no snapshot documents: give at least one with -i FILE (see regolith gate --help)");
   if (inputs.filter((i) => i === "-").length > 1) throw new CliError("-i -: standard input can be read only once");
-  const failOn = stringFlag(flags, "fail-on") ?? "high";
+  const failOnGiven = stringFlag(flags, "fail-on");
+  const failOn = failOnGiven ?? "high";
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new CliError(`--fail-on ${JSON.stringify(failOn)}: want one of ${FAIL_ON_VALUES.join(", ")}`);
   const specs = repeatedFlag(flags, "format");
   const outputs = (specs.length > 0 ? specs : ["text"]).map(parseOutput);
@@ -131,6 +150,8 @@ function gateParams(argv: readonly string[], io: Streams): GateParams | "help" {
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice !== undefined) throw new CliError(`-f: ${twice} is named by more than one format`);
   return {
+    results,
+    failOnGiven: failOnGiven as FailOn | undefined,
     inputs,
     bundles: repeatedFlag(flags, "bundle"),
     data: repeatedFlag(flags, "data"),
@@ -189,6 +210,24 @@ async function evaluate(params: GateParams, documents: NamedValue[], waivers: Na
   }
 }
 
+async function evaluateInputs(params: GateParams, io: Streams): Promise<GateResult> {
+  const documents: NamedValue[] = [];
+  for (const i of params.inputs) documents.push(await readDocument(i, io, "snapshot document"));
+  const waivers = params.waivers === undefined ? undefined : await readDocument(params.waivers, io, "waivers");
+  const baseline = params.baseline === undefined ? undefined : await readDocument(params.baseline, io, "baseline");
+  return evaluate(params, documents, waivers, baseline, io.cwd);
+}
+
+async function savedResult(path: string, failOn: FailOn | undefined, io: Streams): Promise<GateResult> {
+  const saved = await readDocument(path, io, "saved result");
+  try {
+    return readSavedResult(saved, failOn);
+  } catch (e) {
+    if (e instanceof GateInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
 /** Colour only for a person at a terminal: stdout is a TTY and NO_COLOR is unset (no-color.org). */
 function useColor(io: Streams): boolean {
   const tty = (io.stdout as { readonly isTTY?: boolean }).isTTY === true;
@@ -215,11 +254,7 @@ export async function gateCommand(argv: readonly string[], io: Streams): Promise
     io.stdout.write(GATE_USAGE);
     return ExitCode.Ok;
   }
-  const documents: NamedValue[] = [];
-  for (const i of params.inputs) documents.push(await readDocument(i, io, "snapshot document"));
-  const waivers = params.waivers === undefined ? undefined : await readDocument(params.waivers, io, "waivers");
-  const baseline = params.baseline === undefined ? undefined : await readDocument(params.baseline, io, "baseline");
-  const result = await evaluate(params, documents, waivers, baseline, io.cwd);
+  const result = params.results !== undefined ? await savedResult(params.results, params.failOnGiven, io) : await evaluateInputs(params, io);
 
   // Render every format before writing anything, so a failing reporter leaves no partial output.
   const color = useColor(io);
