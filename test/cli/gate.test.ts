@@ -113,6 +113,12 @@ t.test("--results refuses evaluation flags and files that are not saved results"
   t.match(r.stderr, "broken.json: /findings/0/fingerprint: required property is missing");
 });
 
+t.test("a report file in a directory that does not exist yet: the directory is made", async (t) => {
+  const dir = tree(t);
+  t.equal((await gate(dir, "-f", "sarif=reports/ci/regolith.sarif")).code, 1);
+  t.equal(readJson(dir, "reports/ci/regolith.sarif").version, "2.1.0");
+});
+
 t.test("--fail-on: thresholds and never; a bad value is a usage error", async (t) => {
   const dir = tree(t);
   t.equal((await gate(dir, "--fail-on", "critical")).code, 0);

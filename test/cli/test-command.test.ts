@@ -1,6 +1,6 @@
 /** `regolith test`: the contract in docs/CLI.md, exercised through `main` in-process. */
 import t from "tap";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { run } from "../_lib/cli-run.js";
@@ -187,6 +187,28 @@ t.test("--threshold: exit 1 below it with a message, 0 at or above it", async (t
     const r = await run(["test", "--threshold", bad, "p"], dir);
     t.equal(r.code, 2, `--threshold ${JSON.stringify(bad)}`);
   }
+});
+
+t.test("--coverage-report writes lcov and cobertura files, implies --coverage, and refuses bad specs", async (t) => {
+  const dir = t.testdir({ p: { "authz.rego": policy, "authz_test.rego": passing, "data.json": admins } });
+  const r = await run(["test", "--coverage-report", "lcov=out/cov.lcov", "--coverage-report", "cobertura=cov.xml", "p"], dir);
+  t.equal(r.code, 0, r.stderr);
+  t.match(r.stdout, "TOTAL: 75.00%", "the table too: --coverage-report implies --coverage");
+  t.equal(readFileSync(join(dir, "out/cov.lcov"), "utf8"), "TN:\nSF:p/authz.rego\nDA:3,1\nDA:5,1\nDA:6,1\nDA:9,0\nLF:4\nLH:3\nend_of_record\n");
+  const xml = readFileSync(join(dir, "cov.xml"), "utf8");
+  t.equal(XMLValidator.validate(xml), true);
+  t.match(xml, '<class name="authz.rego" filename="p/authz.rego" line-rate="0.75"');
+  for (const [spec, message] of [
+    ["html=x", '--coverage-report: unknown format "html" (want lcov or cobertura, then =FILE)'],
+    ["lcov", "--coverage-report lcov: name the file, as lcov=FILE"],
+    ["lcov=", "--coverage-report lcov=: name the file, as lcov=FILE"],
+  ] as const) {
+    const bad = await run(["test", "--coverage-report", spec, "p"], dir);
+    t.equal(bad.code, 2, spec);
+    t.equal(bad.stderr, `regolith test: ${message}\n`);
+  }
+  const twice = await run(["test", "--coverage-report", "lcov=a", "--coverage-report", "cobertura=a", "p"], dir);
+  t.equal(twice.stderr, "regolith test: --coverage-report: a is named more than once\n");
 });
 
 t.test("--coverage -f json: the coverage report in OPA's shape", async (t) => {

@@ -43,4 +43,6 @@ export type { PrettyOptions } from "./tester/report-pretty.js";
 export { jsonTestReport } from "./tester/report-json.js";
 export { junitTestReport } from "./tester/report-junit.js";
 export { jsonCoverageReport, prettyCoverageReport, formatPercent, COVERAGE_SCOPE } from "./tester/report-coverage.js";
+export { lcovCoverageReport } from "./tester/report-lcov.js";
+export { coberturaCoverageReport } from "./tester/report-cobertura.js";
 export { goDuration } from "./tester/go-duration.js";

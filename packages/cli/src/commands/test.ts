@@ -5,6 +5,7 @@
  */
 import {
   COVERAGE_SCOPE,
+  coberturaCoverageReport,
   DEFAULT_TEST_TIMEOUT_MS,
   RegoErrors,
   TestFilterError,
@@ -13,32 +14,56 @@ import {
   jsonCoverageReport,
   jsonTestReport,
   junitTestReport,
+  lcovCoverageReport,
   parseModule,
   prettyCoverageReport,
   prettyTestReport,
   runTests,
   testNameFilter,
   type AST,
+  type CoverageReport,
   type RegoError,
   type TestRun,
   type Value,
 } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
-import { booleanFlag, flagHelp, parseDuration, parseFlags, stringFlag, type FlagSpec } from "../flags.js";
+import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import type { Streams } from "../io.js";
 import type { SourceFile } from "../load/loader.js";
 import { loadTestPaths } from "../load/test-paths.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { errorsJSON } from "../output/eval-output.js";
+import { resolve } from "node:path";
 import { version } from "../version.js";
 
 const TEST_FORMATS = ["pretty", "json", "junit"] as const;
 type TestFormat = (typeof TEST_FORMATS)[number];
 
+/** Coverage files for other tools (`--coverage-report FORMAT=FILE`). */
+const COVERAGE_WRITERS: Readonly<Record<string, (report: CoverageReport) => string>> = {
+  lcov: lcovCoverageReport,
+  cobertura: (report) => coberturaCoverageReport(report, version()),
+};
+
+interface CoverageFile {
+  readonly format: string;
+  readonly file: string;
+}
+
+function parseCoverageFile(spec: string): CoverageFile {
+  const eq = spec.indexOf("=");
+  const format = eq < 0 ? spec : spec.slice(0, eq);
+  if (!(format in COVERAGE_WRITERS)) throw new CliError(`--coverage-report: unknown format ${JSON.stringify(format)} (want ${Object.keys(COVERAGE_WRITERS).join(" or ")}, then =FILE)`);
+  if (eq < 0 || eq === spec.length - 1) throw new CliError(`--coverage-report ${spec}: name the file, as ${format}=FILE`);
+  return { format, file: spec.slice(eq + 1) };
+}
+
 export const TEST_FLAGS: readonly FlagSpec[] = [
   { name: "run", short: "r", kind: "string", value: "REGEX", description: "run only tests whose full name (data.pkg.test_x) matches REGEX (RE2 syntax, unanchored)" },
   { name: "coverage", short: "c", kind: "boolean", description: "report which policy lines the tests reach" },
   { name: "threshold", kind: "string", value: "PCT", description: "exit 1 when coverage of policy lines is below PCT (0-100); implies --coverage" },
+  { name: "coverage-report", kind: "repeated", value: "FORMAT=FILE", description: "also write coverage to FILE as lcov or cobertura (XML), for CI coverage tools (repeatable); implies --coverage" },
   { name: "format", short: "f", kind: "string", value: "FORMAT", description: "output format: pretty (default), json, junit" },
   { name: "verbose", short: "v", kind: "boolean", description: "list every test and its print() output, not only failures" },
   { name: "timeout", kind: "string", value: "DURATION", description: `stop a test after this long (e.g. 500ms, 10s; default ${goDuration(DEFAULT_TEST_TIMEOUT_MS * 1e6)}); 0 for none` },
@@ -71,7 +96,9 @@ was reached (a head: when its rule produced a value), not covered when it holds
 one that never was. The total is the ${COVERAGE_SCOPE}
 (*_test.rego files are listed per file but not counted). With -f json the
 coverage report (the shape of \`opa test --coverage\`) replaces the test list;
-with -f junit the coverage table goes to standard error.
+with -f junit the coverage table goes to standard error. --coverage-report
+lcov=FILE or cobertura=FILE also writes it for coverage tools (Codecov, GitLab,
+SonarQube, Jenkins), policy files only; a reached line counts one hit.
 
 Exit codes: 0 all tests pass (and coverage meets --threshold); 1 a test failed
 or errored, or coverage is below the threshold; 2 bad flags, unreadable files,
@@ -85,6 +112,7 @@ Examples:
   regolith test policies/
   regolith test -v --run 'cloudflare' policies/
   regolith test --coverage --threshold 90 policies/
+  regolith test --coverage-report lcov=coverage.lcov --coverage-report cobertura=coverage.xml policies/
   regolith test --verification-key key.pem --require-signature bundle.tar.gz
 `;
 
@@ -93,6 +121,7 @@ interface TestParams {
   readonly filter: ((fullName: string) => boolean) | undefined;
   readonly coverage: boolean;
   readonly threshold: number | undefined;
+  readonly coverageFiles: readonly CoverageFile[];
   readonly format: TestFormat;
   readonly verbose: boolean;
   readonly timeoutMs: number;
@@ -119,11 +148,16 @@ function testParams(argv: readonly string[], io: Streams): TestParams | "help" {
     throw e;
   }
   const timeout = stringFlag(flags, "timeout");
+  const coverageFiles = repeatedFlag(flags, "coverage-report").map(parseCoverageFile);
+  const files = coverageFiles.map((c) => c.file);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) throw new CliError(`--coverage-report: ${twice} is named more than once`);
   return {
     paths: flags.positional.length > 0 ? flags.positional : ["."],
     filter,
-    coverage: booleanFlag(flags, "coverage") || threshold !== undefined,
+    coverage: booleanFlag(flags, "coverage") || threshold !== undefined || coverageFiles.length > 0,
     threshold,
+    coverageFiles,
     format: format as TestFormat,
     verbose: booleanFlag(flags, "verbose"),
     timeoutMs: timeout === undefined ? DEFAULT_TEST_TIMEOUT_MS : parseDuration(timeout),
@@ -196,6 +230,16 @@ export async function testCommand(argv: readonly string[], io: Streams): Promise
       io.stdout.write(junitTestReport(results));
       if (coverage) io.stderr.write(prettyCoverageReport(coverage));
       break;
+  }
+
+  if (coverage) {
+    for (const { format, file } of params.coverageFiles) {
+      try {
+        writeFileAtomic(resolve(io.cwd, file), COVERAGE_WRITERS[format]!(coverage));
+      } catch (e) {
+        throw new CliError(`${file}: cannot write the ${format} coverage report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    }
   }
 
   let below = false;

@@ -37,6 +37,14 @@ export interface CoverageReport {
   readonly coverage: number;
 }
 
+/** Every counted line of a file with whether the tests reached it, in line order. */
+export function coverageLines(f: FileCoverage): { readonly row: number; readonly covered: boolean }[] {
+  const out: { row: number; covered: boolean }[] = [];
+  for (const r of f.covered) for (let row = r.start.row; row <= r.end.row; row++) out.push({ row, covered: true });
+  for (const r of f.not_covered) for (let row = r.start.row; row <= r.end.row; row++) out.push({ row, covered: false });
+  return out.sort((a, b) => a.row - b.row);
+}
+
 /** Test files by name, as OPA's convention has them. */
 export function isTestFile(file: string): boolean {
   return file.endsWith("_test.rego");

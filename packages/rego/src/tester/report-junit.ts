@@ -4,6 +4,7 @@
  * `<skipped>`, and the test's `print()` output in `<system-out>`. Times in seconds.
  */
 import { outcomeOf, type TestResult } from "./runner.js";
+import { xmlAttr, xmlText } from "./xml.js";
 
 export function junitTestReport(results: readonly TestResult[]): string {
   const byFile = new Map<string, TestResult[]>();
@@ -14,7 +15,7 @@ export function junitTestReport(results: readonly TestResult[]): string {
   }
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="regolith test"${counts(results)}>`];
   for (const [file, list] of byFile) {
-    out.push(`  <testsuite name="${attr(file)}"${counts(list)}>`);
+    out.push(`  <testsuite name="${xmlAttr(file)}"${counts(list)}>`);
     for (const r of list) out.push(...testcase(r));
     out.push("  </testsuite>");
   }
@@ -29,14 +30,14 @@ function counts(list: readonly TestResult[]): string {
 }
 
 function testcase(r: TestResult): string[] {
-  const open = `    <testcase name="${attr(r.name)}" classname="${attr(r.package)}" file="${attr(r.location.file)}" line="${r.location.row}" time="${seconds(r.durationNs)}"`;
+  const open = `    <testcase name="${xmlAttr(r.name)}" classname="${xmlAttr(r.package)}" file="${xmlAttr(r.location.file)}" line="${r.location.row}" time="${seconds(r.durationNs)}"`;
   const body: string[] = [];
   switch (outcomeOf(r)) {
     case "FAIL":
-      body.push(`      <failure message="${attr(`${r.fullName} is undefined or not true`)}" type="fail"></failure>`);
+      body.push(`      <failure message="${xmlAttr(`${r.fullName} is undefined or not true`)}" type="fail"></failure>`);
       break;
     case "ERROR":
-      body.push(`      <error message="${attr(r.error!.message)}" type="${attr(r.error!.code)}">${text(r.error!.toString())}</error>`);
+      body.push(`      <error message="${xmlAttr(r.error!.message)}" type="${xmlAttr(r.error!.code)}">${xmlText(r.error!.toString())}</error>`);
       break;
     case "SKIPPED":
       body.push(`      <skipped message="todo test"></skipped>`);
@@ -44,7 +45,7 @@ function testcase(r: TestResult): string[] {
     case "PASS":
       break;
   }
-  if (r.output.length > 0) body.push(`      <system-out>${text(r.output)}</system-out>`);
+  if (r.output.length > 0) body.push(`      <system-out>${xmlText(r.output)}</system-out>`);
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, "    </testcase>"];
 }
 
@@ -52,15 +53,3 @@ function seconds(ns: number): string {
   return (ns / 1e9).toFixed(6);
 }
 
-/** XML 1.0 forbids most control characters even escaped: they are dropped. */
-function text(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
-}
-
-function attr(s: string): string {
-  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;").replace(/\r/g, "&#13;");
-}
