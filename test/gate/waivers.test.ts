@@ -36,6 +36,33 @@ t.test("a waiver running longer than waiver_max_days is invalid, naming it", asy
   t.same(problems({ version: 1, waivers: [{ ...base, created: "2026-11-01T00:00:00Z", expires: "2027-01-30T00:00:01Z" }] }).length, 1, "date-times count to the second");
 });
 
+t.test("waiver_max_days_by_severity: shorter limits by the severity of the findings a waiver covers", async (t) => {
+  const data = shippedData();
+  data.regolith.params.waiver_max_days_by_severity = { high: 30, critical: 7 };
+  // T-001 is high: base runs 49 days (2026-11-01 to 2026-12-20).
+  t.same(problems({ version: 1, waivers: [base] }, data), [
+    "waivers.yaml: /waivers/0 (T-001 on github://acme/bad-app, owner platform-team): covers high finding T-001 on github://acme/bad-app for 49 days; a waiver of a high finding may run at most 30 days (waiver_max_days_by_severity)",
+  ]);
+  const short = { ...base, created: "2026-11-20", expires: "2026-12-20" };
+  t.equal(gate({ documents: docs, data, waivers: named("w.yaml", { version: 1, waivers: [short] }) }).summary.waived, 1, "exactly 30 days is allowed");
+  // The severity is the one after severity_overrides.
+  data.regolith.params.severity_overrides = { "T-001": "medium" };
+  t.equal(gate({ documents: docs, data, waivers: named("w.yaml", { version: 1, waivers: [base] }) }).summary.waived, 1, "a medium finding has no limit of its own");
+  data.regolith.params.severity_overrides = { "T-001": "critical" };
+  t.same(problems({ version: 1, waivers: [short] }, data), [
+    "waivers.yaml: /waivers/0 (T-001 on github://acme/bad-app, owner platform-team): covers critical finding T-001 on github://acme/bad-app for 30 days; a waiver of a critical finding may run at most 7 days (waiver_max_days_by_severity)",
+  ]);
+});
+
+t.test("waiver_max_days_by_severity: an expired waiver or one that matches nothing is not held to it", async (t) => {
+  const data = shippedData();
+  data.regolith.params.waiver_max_days_by_severity = { high: 7 };
+  const expired = { ...base, created: "2026-09-01", expires: "2026-10-01" };
+  const elsewhere = { ...base, resource: "github://acme/other" };
+  const r = gate({ documents: docs, data, waivers: named("w.yaml", { version: 1, waivers: [expired, elsewhere] }) });
+  t.same(r.findings.map((f) => f.rule).sort(), ["T-001", "WAIVER-EXPIRED", "WAIVER-UNMATCHED"]);
+});
+
 t.test("a waiver naming a locked check is invalid", async (t) => {
   const data = shippedData();
   data.regolith.params.locked_checks = ["T-001"];

@@ -18,6 +18,8 @@ export interface GateParams {
   readonly disabled: ReadonlySet<string>;
   readonly locked: ReadonlySet<string>;
   readonly waiverMaxDays: number;
+  /** `waiver_max_days_by_severity`: shorter limits for waivers covering findings of these severities. */
+  readonly waiverMaxDaysBySeverity: Readonly<Partial<Record<Severity, number>>>;
   readonly coverageSeverity: Severity;
 }
 
@@ -83,6 +85,7 @@ export function readParams(data: Value, overlays: readonly NamedValue[], bundleD
     disabled_checks?: string[];
     locked_checks?: string[];
     waiver_max_days?: number;
+    waiver_max_days_by_severity?: Partial<Record<Severity, number>>;
     coverage_severity?: Severity;
   };
   const result: GateParams = {
@@ -91,6 +94,7 @@ export function readParams(data: Value, overlays: readonly NamedValue[], bundleD
     disabled: new Set(params.disabled_checks ?? []),
     locked: new Set([...bundleLocks(bundleData), ...(params.locked_checks ?? [])]),
     waiverMaxDays: params.waiver_max_days ?? PARAM_DEFAULTS.waiver_max_days,
+    waiverMaxDaysBySeverity: params.waiver_max_days_by_severity ?? {},
     coverageSeverity: params.coverage_severity ?? PARAM_DEFAULTS.coverage_severity,
   };
   const conflicts = lockConflicts(result);

@@ -63,7 +63,7 @@ export function runGate(options: GateOptions): GateResult {
   findings = applyParams(findings, params);
   let expiring: WaiverNote[] = [];
   if (waiverFile) {
-    const outcome = applyWaivers(findings, waiverFile, clock.ms, new Set(known.keys()));
+    const outcome = applyWaivers(findings, waiverFile, clock.ms, new Set(known.keys()), params.waiverMaxDaysBySeverity);
     // The gate's own waiver findings follow the parameters too (an org may remap or disable them).
     findings = [...outcome.findings.slice(0, findings.length), ...applyParams(outcome.findings.slice(findings.length), params)];
     // Soonest first; a stable sort keeps file order among waivers due the same day.

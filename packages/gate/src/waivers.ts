@@ -26,7 +26,8 @@ export interface WaiverFile {
   readonly waivers: readonly ValidWaiver[];
 }
 
-function days(ms: number): string {
+/** A duration in days as messages give it: whole, or to one decimal. */
+export function waiverDays(ms: number): string {
   const d = ms / MS_PER_DAY;
   return Number.isInteger(d) ? String(d) : d.toFixed(1);
 }
@@ -42,9 +43,14 @@ function waiverProblems(w: Waiver, params: GateParams): { problems: string[]; cr
   if (created === undefined || expires === undefined) return { problems };
   if (expires <= created) problems.push(`expires ${w.expires} is not after created ${w.created}`);
   else if (expires - created > params.waiverMaxDays * MS_PER_DAY) {
-    problems.push(`runs ${days(expires - created)} days (created ${w.created}, expires ${w.expires}); a waiver may run at most ${params.waiverMaxDays} days (waiver_max_days)`);
+    problems.push(`runs ${waiverDays(expires - created)} days (created ${w.created}, expires ${w.expires}); a waiver may run at most ${params.waiverMaxDays} days (waiver_max_days)`);
   }
   return { problems, created, expires };
+}
+
+/** How problems name a waiver: `FILE: /waivers/N (RULE on RESOURCE, owner OWNER)`. */
+export function waiverLabel(file: string, v: { readonly waiver: Waiver; readonly pointer: string }): string {
+  return `${file}: ${v.pointer} (${v.waiver.rule} on ${v.waiver.resource}, owner ${v.waiver.owner})`;
 }
 
 export function readWaivers(named: NamedValue, params: GateParams): WaiverFile {
@@ -57,7 +63,7 @@ export function readWaivers(named: NamedValue, params: GateParams): WaiverFile {
     const pointer = `/waivers/${i}`;
     const checked = waiverProblems(waiver, params);
     if (checked.problems.length > 0) {
-      const label = `${named.name}: ${pointer} (${waiver.rule} on ${waiver.resource}, owner ${waiver.owner})`;
+      const label = waiverLabel(named.name, { waiver, pointer });
       problems.push(...checked.problems.map((p) => `${label}: ${p}`));
     } else waivers.push({ waiver, pointer, createdMs: checked.created!, expiresMs: checked.expires! });
   });
