@@ -1,6 +1,7 @@
 /** What a command may touch of the outside world: passed in, never taken from `process`. */
 export interface Streams {
-  readonly stdout: { write(chunk: string): unknown };
+  /** `isTTY` decides whether the gate's text report is coloured. */
+  readonly stdout: { write(chunk: string): unknown; readonly isTTY?: boolean };
   /** `isTTY` decides between a live progress line and plain progress lines. */
   readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
   /** Standard input, for `-i -`. */

@@ -230,7 +230,7 @@ async function savedResult(path: string, failOn: FailOn | undefined, io: Streams
 
 /** Colour only for a person at a terminal: stdout is a TTY and NO_COLOR is unset (no-color.org). */
 function useColor(io: Streams): boolean {
-  const tty = (io.stdout as { readonly isTTY?: boolean }).isTTY === true;
+  const tty = io.stdout.isTTY === true;
   return tty && !io.env["NO_COLOR"];
 }
 
