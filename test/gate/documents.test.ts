@@ -45,6 +45,8 @@ t.test("a missing or unknown kind, or a document that is not an object, is refus
 t.test("two github snapshots of the same organization are refused; of two organizations, accepted", async (t) => {
   const p = problems(() => gate({ documents: [named("one.json", githubDoc("acme", ["a"])), named("two.json", githubDoc("acme", ["b"]))] }));
   t.same(p, ['two.json: describes the same github organization "acme" as one.json; give one github-snapshot document per organization']);
+  const cased = problems(() => gate({ documents: [named("one.json", githubDoc("acme", ["a"])), named("two.json", githubDoc("Acme", ["b"]))] }));
+  t.same(cased, ['two.json: describes the same github organization "Acme" as one.json; give one github-snapshot document per organization'], "logins compare case-insensitively, as GitHub's do");
   const r = gate({ documents: [named("one.json", githubDoc("acme", ["bad-a"])), named("two.json", githubDoc("umbrella", ["bad-b"]))] });
   t.same(r.findings.map((f) => [f.resource, f.location?.file]), [
     ["github://acme/bad-a", "one.json"],

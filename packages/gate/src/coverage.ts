@@ -11,6 +11,7 @@ import type { Documents, LoadedDocument } from "./documents.js";
 import { fingerprint } from "./fingerprint.js";
 import { COVERAGE_RULE } from "./gate-rules.js";
 import type { Finding, Severity } from "./result.js";
+import { parseInstant } from "./time.js";
 
 interface CoverageEntry {
   readonly resource: string;
@@ -53,14 +54,24 @@ function resourceURI(d: LoadedDocument, e: CoverageEntry): string {
   return d.kind === "cloudflare-snapshot" ? cloudflareCoverageURI(e.resource) : githubCoverageURI(e.resource);
 }
 
+/**
+ * One COVERAGE finding per gap (kind of document and what could not be read). Snapshots
+ * that overlap (one caller's snapshots of several Cloudflare accounts, two snapshots of
+ * one account) report the same gap once, from the newest document that has it.
+ */
 export function coverageFindings(docs: Documents, coverageSeverity: Severity): Finding[] {
   const out: Finding[] = [];
-  for (const d of docs.all) {
+  const seen = new Set<string>();
+  const newestFirst = [...docs.all].sort((a, b) => parseInstant(b.time)! - parseInstant(a.time)!);
+  for (const d of newestFirst) {
     const entries = (d.doc["coverage"] ?? []) as readonly CoverageEntry[];
     entries.forEach((e, i) => {
       const partial = e.visibility === "own_tokens_only";
       if (!GAPS.has(e.status) && !partial) return;
       const identity = { document: d.kind, coverage: e.resource };
+      const id = fingerprint(COVERAGE_RULE.id, identity);
+      if (seen.has(id)) return;
+      seen.add(id);
       out.push({
         rule: COVERAGE_RULE.id,
         status: "fail",
@@ -73,7 +84,7 @@ export function coverageFindings(docs: Documents, coverageSeverity: Severity): F
         remediation: remediation(d, e),
         evidence: evidence(e),
         identity,
-        fingerprint: fingerprint(COVERAGE_RULE.id, identity),
+        fingerprint: id,
         location: { file: d.file, kind: d.kind, pointer: `/coverage/${i}` },
         waived: false,
         waiver: null,

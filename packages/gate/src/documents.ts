@@ -58,20 +58,21 @@ function problemsOf(d: NamedValue): string[] {
 }
 
 /**
- * Two github snapshots of one organization would put the same entities under the
- * same resource URIs, colliding in the bundle's entity maps (keyed by URI): refuse
- * them rather than let one hide the other. (Declared OpenAI documents may split an
- * organization's providers between files; Cloudflare snapshots of different callers
- * may overlap in accounts and are left to the checks.)
+ * Two github snapshots of one organization (logins compare case-insensitively, as
+ * GitHub's do) would describe the same entities twice: refuse them rather than let one
+ * hide the other. (Declared OpenAI documents may split an organization's providers
+ * between files; Cloudflare snapshots of different callers or accounts may overlap in
+ * tokens, and the bundle reads each token from the newest.)
  */
 function collisions(all: readonly LoadedDocument[]): string[] {
   const seen = new Map<string, string>();
   const problems: string[] = [];
   for (const d of all) {
     if (d.kind !== "github-snapshot") continue;
-    const key = `github organization ${JSON.stringify((d.doc["org"] as { login: string }).login)}`;
+    const login = (d.doc["org"] as { login: string }).login;
+    const key = login.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) problems.push(`${d.file}: describes the same ${key} as ${first}; give one ${d.kind} document per organization`);
+    if (first !== undefined) problems.push(`${d.file}: describes the same github organization ${JSON.stringify(login)} as ${first}; give one ${d.kind} document per organization`);
     else seen.set(key, d.file);
   }
   return problems;

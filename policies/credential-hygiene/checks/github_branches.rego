@@ -76,9 +76,16 @@ claimed_branches(matchers) := {{"claim": "ref", "branch": substring(ref, 11, -1)
 	some m in regex.find_all_string_submatch_n(`(?:^|:)ref:refs/heads/([^:]+)`, matchers.sub, 1)
 }
 
-repo_by_name := {lower(r.repo.full_name): uri | some uri, r in gh.repositories}
+# Repository URIs by lower-cased name and by id. Two URIs can share one (documents
+# that spell an org's login differently, a renamed repository in two snapshots): the
+# least URI is taken rather than the evaluation stopped on a conflict.
+repo_uris_by_name[lower(r.repo.full_name)] contains uri if some uri, r in gh.repositories
 
-repo_by_id := {r.repo.id: uri | some uri, r in gh.repositories}
+repo_uris_by_id[r.repo.id] contains uri if some uri, r in gh.repositories
+
+repo_by_name := {name: min(uris) | some name, uris in repo_uris_by_name}
+
+repo_by_id := {id: min(uris) | some id, uris in repo_uris_by_id}
 
 repos_named(name) := {repo_by_name[lower(name)]} if repo_by_name[lower(name)]
 

@@ -15,6 +15,17 @@ token_uri(token) := sprintf("cloudflare://accounts/%s/tokens/%s", [token.owner.a
 
 token_uri(token) := sprintf("cloudflare://user/tokens/%s", [token.id]) if token.owner.kind == "user"
 
+# Where each token URI occurs, newest snapshot first: [-generated_at, document,
+# position]. One caller's snapshots of several accounts all list the caller's own user
+# tokens, and snapshots of one account may be given side by side; each token is then
+# read from the newest snapshot that lists it (the first, between equally new ones),
+# instead of two entries for one URI stopping the evaluation.
+token_at[uri] contains [0 - time.parse_rfc3339_ns(doc.generated_at), d, i] if {
+	some d, doc in input.cloudflare
+	some i, token in doc.tokens
+	uri := token_uri(token)
+}
+
 tokens[uri] := {
 	"doc": doc,
 	"index": d,
@@ -27,6 +38,7 @@ tokens[uri] := {
 	some d, doc in input.cloudflare
 	some i, token in doc.tokens
 	uri := token_uri(token)
+	[_, d, i] = min(token_at[uri])
 }
 
 # The token ids that credential mappings name (GitHub secret -> Cloudflare token).

@@ -24,6 +24,43 @@ org_key(doc) := sprintf("%d", [doc.org.id]) if is_number(doc.org.id)
 
 else := doc.org.login
 
+# Where each resource URI occurs, as [document, position…]. A URI met more than once
+# (a list that repeats an entry, documents that overlap) keeps its first occurrence,
+# so each map below has one entry per URI instead of a conflict that would stop the
+# whole evaluation.
+org_at[uri] contains d if {
+	some d, doc in input.github
+	uri := org_uri(doc)
+}
+
+repository_at[uri] contains [d, r] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	uri := repo_uri(repo)
+}
+
+environment_at[uri] contains [d, r, e] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some e, env in repo.environments
+	uri := environment_uri(repo, env)
+}
+
+workflow_at[uri] contains [d, r, w] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some w, workflow in repo.workflows
+	uri := workflow_uri(repo, workflow)
+}
+
+job_at[uri] contains [d, r, w, k] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some w, workflow in repo.workflows
+	some k, job in workflow.jobs
+	uri := job_uri(repo, workflow, job)
+}
+
 orgs[uri] := {
 	"doc": doc,
 	"index": d,
@@ -34,6 +71,7 @@ orgs[uri] := {
 } if {
 	some d, doc in input.github
 	uri := org_uri(doc)
+	d == min(org_at[uri])
 }
 
 repositories[uri] := {
@@ -47,6 +85,7 @@ repositories[uri] := {
 	some d, doc in input.github
 	some r, repo in doc.repositories
 	uri := repo_uri(repo)
+	[d, r] == min(repository_at[uri])
 }
 
 environments[uri] := {
@@ -62,6 +101,7 @@ environments[uri] := {
 	some r, repo in doc.repositories
 	some e, env in repo.environments
 	uri := environment_uri(repo, env)
+	[d, r, e] == min(environment_at[uri])
 }
 
 workflows[uri] := {
@@ -77,6 +117,7 @@ workflows[uri] := {
 	some r, repo in doc.repositories
 	some w, workflow in repo.workflows
 	uri := workflow_uri(repo, workflow)
+	[d, r, w] == min(workflow_at[uri])
 }
 
 # jobs: every job of every parsed workflow. Identity never includes a line number.
@@ -95,6 +136,30 @@ jobs[uri] := {
 	some w, workflow in repo.workflows
 	some k, job in workflow.jobs
 	uri := job_uri(repo, workflow, job)
+	[d, r, w, k] == min(job_at[uri])
+}
+
+# Where each secret URI occurs, tagged by scope (0 org, 1 repository, 2 environment:
+# their URIs never coincide, so the tag only keeps the positions apart).
+secret_at[uri] contains [d, 0, i] if {
+	some d, doc in input.github
+	some i, secret in doc.org.secrets
+	uri := sprintf("github://%s/secrets/%s", [doc.org.login, secret.name])
+}
+
+secret_at[uri] contains [d, 1, r, i] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some i, secret in repo.secrets
+	uri := sprintf("github://%s/secrets/%s", [repo.full_name, secret.name])
+}
+
+secret_at[uri] contains [d, 2, r, e, i] if {
+	some d, doc in input.github
+	some r, repo in doc.repositories
+	some e, env in repo.environments
+	some i, secret in env.secrets
+	uri := sprintf("github://%s/environments/%s/secrets/%s", [repo.full_name, env.name, secret.name])
 }
 
 # secrets: every secret at every scope (org, repo, environment), in one shape.
@@ -115,6 +180,7 @@ secrets[uri] := {
 	some d, doc in input.github
 	some i, secret in doc.org.secrets
 	uri := sprintf("github://%s/secrets/%s", [doc.org.login, secret.name])
+	[d, 0, i] == min(secret_at[uri])
 }
 
 secrets[uri] := {
@@ -133,6 +199,7 @@ secrets[uri] := {
 	some r, repo in doc.repositories
 	some i, secret in repo.secrets
 	uri := sprintf("github://%s/secrets/%s", [repo.full_name, secret.name])
+	[d, 1, r, i] == min(secret_at[uri])
 }
 
 secrets[uri] := {
@@ -152,6 +219,7 @@ secrets[uri] := {
 	some e, env in repo.environments
 	some i, secret in env.secrets
 	uri := sprintf("github://%s/environments/%s/secrets/%s", [repo.full_name, env.name, secret.name])
+	[d, 2, r, e, i] == min(secret_at[uri])
 }
 
 # Fork reachability: triggers that run with the base repository's secrets and can

@@ -13,6 +13,22 @@ rule_uri(provider, rule) := sprintf("openai://providers/%s/rules/%s", [provider.
 
 service_account_uri(id) := sprintf("openai://service_accounts/%s", [id])
 
+# Where each provider and rule URI occurs ([document, position…]). Declarations may
+# split an organization's providers between files, or give one twice: each URI keeps
+# its first occurrence instead of two entries stopping the evaluation.
+provider_at[uri] contains [d, p] if {
+	some d, doc in input.openai
+	some p, provider in doc.providers
+	uri := provider_uri(provider)
+}
+
+rule_at[uri] contains [d, p, r] if {
+	some d, doc in input.openai
+	some p, provider in doc.providers
+	some r, rule in provider.federation_rules
+	uri := rule_uri(provider, rule)
+}
+
 providers[uri] := {
 	"doc": doc,
 	"index": d,
@@ -24,6 +40,7 @@ providers[uri] := {
 	some d, doc in input.openai
 	some p, provider in doc.providers
 	uri := provider_uri(provider)
+	[d, p] == min(provider_at[uri])
 }
 
 federation_rules[uri] := {
@@ -39,4 +56,5 @@ federation_rules[uri] := {
 	some p, provider in doc.providers
 	some r, rule in provider.federation_rules
 	uri := rule_uri(provider, rule)
+	[d, p, r] == min(rule_at[uri])
 }
