@@ -35,10 +35,10 @@ tokens[uri] := {
 	"source": lib.source("cloudflare", d, sprintf("/tokens/%d", [i])),
 	"identity": {"token_id": token.id},
 } if {
-	some d, doc in input.cloudflare
-	some i, token in doc.tokens
-	uri := token_uri(token)
-	[_, d, i] = min(token_at[uri])
+	some uri, positions in token_at
+	[_, d, i] := min(positions)
+	doc := input.cloudflare[d]
+	token := doc.tokens[i]
 }
 
 # The token ids that credential mappings name (GitHub secret -> Cloudflare token).

@@ -27,7 +27,7 @@ else := doc.org.login
 # Where each resource URI occurs, as [document, position…]. A URI met more than once
 # (a list that repeats an entry, documents that overlap) keeps its first occurrence,
 # so each map below has one entry per URI instead of a conflict that would stop the
-# whole evaluation.
+# whole evaluation. The maps are built from these, so each URI is computed once.
 org_at[uri] contains d if {
 	some d, doc in input.github
 	uri := org_uri(doc)
@@ -69,9 +69,9 @@ orgs[uri] := {
 	"source": lib.source("github", d, "/org"),
 	"identity": {"org_id": org_key(doc)},
 } if {
-	some d, doc in input.github
-	uri := org_uri(doc)
-	d == min(org_at[uri])
+	some uri, positions in org_at
+	d := min(positions)
+	doc := input.github[d]
 }
 
 repositories[uri] := {
@@ -82,10 +82,10 @@ repositories[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d", [r])),
 	"identity": {"repository_id": repo.id},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	uri := repo_uri(repo)
-	[d, r] == min(repository_at[uri])
+	some uri, positions in repository_at
+	[d, r] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
 }
 
 environments[uri] := {
@@ -97,11 +97,11 @@ environments[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d/environments/%d", [r, e])),
 	"identity": {"repository_id": repo.id, "environment": env.name},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	some e, env in repo.environments
-	uri := environment_uri(repo, env)
-	[d, r, e] == min(environment_at[uri])
+	some uri, positions in environment_at
+	[d, r, e] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
+	env := repo.environments[e]
 }
 
 workflows[uri] := {
@@ -113,11 +113,11 @@ workflows[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d/workflows/%d", [r, w])),
 	"identity": {"repository_id": repo.id, "workflow": workflow.path},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	some w, workflow in repo.workflows
-	uri := workflow_uri(repo, workflow)
-	[d, r, w] == min(workflow_at[uri])
+	some uri, positions in workflow_at
+	[d, r, w] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
+	workflow := repo.workflows[w]
 }
 
 # jobs: every job of every parsed workflow. Identity never includes a line number.
@@ -131,30 +131,30 @@ jobs[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d/workflows/%d/jobs/%d", [r, w, k])),
 	"identity": {"repository_id": repo.id, "workflow": workflow.path, "job": job.id},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	some w, workflow in repo.workflows
-	some k, job in workflow.jobs
-	uri := job_uri(repo, workflow, job)
-	[d, r, w, k] == min(job_at[uri])
+	some uri, positions in job_at
+	[d, r, w, k] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
+	workflow := repo.workflows[w]
+	job := workflow.jobs[k]
 }
 
-# Where each secret URI occurs, tagged by scope (0 org, 1 repository, 2 environment:
-# their URIs never coincide, so the tag only keeps the positions apart).
-secret_at[uri] contains [d, 0, i] if {
+# Where each secret URI occurs, by scope (org, repository, environment: the URIs of
+# different scopes never coincide).
+org_secret_at[uri] contains [d, i] if {
 	some d, doc in input.github
 	some i, secret in doc.org.secrets
 	uri := sprintf("github://%s/secrets/%s", [doc.org.login, secret.name])
 }
 
-secret_at[uri] contains [d, 1, r, i] if {
+repo_secret_at[uri] contains [d, r, i] if {
 	some d, doc in input.github
 	some r, repo in doc.repositories
 	some i, secret in repo.secrets
 	uri := sprintf("github://%s/secrets/%s", [repo.full_name, secret.name])
 }
 
-secret_at[uri] contains [d, 2, r, e, i] if {
+environment_secret_at[uri] contains [d, r, e, i] if {
 	some d, doc in input.github
 	some r, repo in doc.repositories
 	some e, env in repo.environments
@@ -177,10 +177,10 @@ secrets[uri] := {
 	"source": lib.source("github", d, sprintf("/org/secrets/%d", [i])),
 	"identity": {"scope": "org", "owner": org_key(doc), "name": secret.name},
 } if {
-	some d, doc in input.github
-	some i, secret in doc.org.secrets
-	uri := sprintf("github://%s/secrets/%s", [doc.org.login, secret.name])
-	[d, 0, i] == min(secret_at[uri])
+	some uri, positions in org_secret_at
+	[d, i] := min(positions)
+	doc := input.github[d]
+	secret := doc.org.secrets[i]
 }
 
 secrets[uri] := {
@@ -195,11 +195,11 @@ secrets[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d/secrets/%d", [r, i])),
 	"identity": {"scope": "repo", "owner": sprintf("%d", [repo.id]), "name": secret.name},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	some i, secret in repo.secrets
-	uri := sprintf("github://%s/secrets/%s", [repo.full_name, secret.name])
-	[d, 1, r, i] == min(secret_at[uri])
+	some uri, positions in repo_secret_at
+	[d, r, i] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
+	secret := repo.secrets[i]
 }
 
 secrets[uri] := {
@@ -214,12 +214,12 @@ secrets[uri] := {
 	"source": lib.source("github", d, sprintf("/repositories/%d/environments/%d/secrets/%d", [r, e, i])),
 	"identity": {"scope": "environment", "owner": sprintf("%d/%s", [repo.id, env.name]), "name": secret.name},
 } if {
-	some d, doc in input.github
-	some r, repo in doc.repositories
-	some e, env in repo.environments
-	some i, secret in env.secrets
-	uri := sprintf("github://%s/environments/%s/secrets/%s", [repo.full_name, env.name, secret.name])
-	[d, 2, r, e, i] == min(secret_at[uri])
+	some uri, positions in environment_secret_at
+	[d, r, e, i] := min(positions)
+	doc := input.github[d]
+	repo := doc.repositories[r]
+	env := repo.environments[e]
+	secret := env.secrets[i]
 }
 
 # Fork reachability: triggers that run with the base repository's secrets and can

@@ -37,10 +37,10 @@ providers[uri] := {
 	"source": lib.source("openai", d, sprintf("/providers/%d", [p])),
 	"identity": {"provider_id": provider.id},
 } if {
-	some d, doc in input.openai
-	some p, provider in doc.providers
-	uri := provider_uri(provider)
-	[d, p] == min(provider_at[uri])
+	some uri, positions in provider_at
+	[d, p] := min(positions)
+	doc := input.openai[d]
+	provider := doc.providers[p]
 }
 
 federation_rules[uri] := {
@@ -52,9 +52,9 @@ federation_rules[uri] := {
 	"source": lib.source("openai", d, sprintf("/providers/%d/federation_rules/%d", [p, r])),
 	"identity": {"provider_id": provider.id, "rule_id": rule.id},
 } if {
-	some d, doc in input.openai
-	some p, provider in doc.providers
-	some r, rule in provider.federation_rules
-	uri := rule_uri(provider, rule)
-	[d, p, r] == min(rule_at[uri])
+	some uri, positions in rule_at
+	[d, p, r] := min(positions)
+	doc := input.openai[d]
+	provider := doc.providers[p]
+	rule := provider.federation_rules[r]
 }
