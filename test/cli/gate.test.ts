@@ -98,6 +98,9 @@ t.test("--results refuses evaluation flags and files that are not saved results"
   const both = await run(["gate", "--results", "saved.json", "-i", "gh.json"], dir);
   t.equal(both.code, 2);
   t.match(both.stderr, "--results renders a saved result, so --input has nothing to do");
+  const keyed = await run(["gate", "--results", "saved.json", "--verification-key", "key.pem"], dir);
+  t.equal(keyed.code, 2);
+  t.match(keyed.stderr, "--results renders a saved result, so --verification-key has nothing to do");
   const snapshot = await run(["gate", "--results", "gh.json"], dir);
   t.equal(snapshot.code, 2);
   t.equal(snapshot.stderr, "regolith gate: gh.json is a github-snapshot document, not a saved gate result: give snapshots with -i, and --results what -f json wrote\n");

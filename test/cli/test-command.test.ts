@@ -200,6 +200,7 @@ t.test("--coverage-report writes lcov and cobertura files, implies --coverage, a
   t.match(xml, '<class name="authz.rego" filename="p/authz.rego" line-rate="0.75"');
   for (const [spec, message] of [
     ["html=x", '--coverage-report: unknown format "html" (want lcov or cobertura, then =FILE)'],
+    ["toString=x", '--coverage-report: unknown format "toString" (want lcov or cobertura, then =FILE)'],
     ["lcov", "--coverage-report lcov: name the file, as lcov=FILE"],
     ["lcov=", "--coverage-report lcov=: name the file, as lcov=FILE"],
   ] as const) {

@@ -131,7 +131,7 @@ function gateParams(argv: readonly string[], io: Streams): GateParams | "help" {
   const inputs = repeatedFlag(flags, "input");
   const results = stringFlag(flags, "results");
   if (results !== undefined) {
-    const evaluating = ["input", "bundle", "data", "waivers", "baseline"].find((name) => flags.values.has(name));
+    const evaluating = ["input", "bundle", "data", "waivers", "baseline", ...[...VERIFY_FLAGS, ...FETCH_FLAGS].map((f) => f.name)].find((name) => flags.values.has(name));
     if (evaluating !== undefined) throw new CliError(`--results renders a saved result, so --${evaluating} has nothing to do; evaluate with -i, or reformat with --results`);
   } else if (inputs.length === 0) throw new CliError("no snapshot documents: give at least one with -i FILE (see regolith gate --help)");
   if (inputs.filter((i) => i === "-").length > 1) throw new CliError("-i -: standard input can be read only once");

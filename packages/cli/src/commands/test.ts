@@ -3,6 +3,7 @@
  * optionally with coverage and a coverage threshold.
  * Params → load (files, directories, bundles) → parse → run (the rego tester) → report.
  */
+import { resolve } from "node:path";
 import {
   COVERAGE_SCOPE,
   coberturaCoverageReport,
@@ -34,7 +35,6 @@ import { loadTestPaths } from "../load/test-paths.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { errorsJSON } from "../output/eval-output.js";
-import { resolve } from "node:path";
 import { version } from "../version.js";
 
 const TEST_FORMATS = ["pretty", "json", "junit"] as const;
@@ -54,7 +54,7 @@ interface CoverageFile {
 function parseCoverageFile(spec: string): CoverageFile {
   const eq = spec.indexOf("=");
   const format = eq < 0 ? spec : spec.slice(0, eq);
-  if (!(format in COVERAGE_WRITERS)) throw new CliError(`--coverage-report: unknown format ${JSON.stringify(format)} (want ${Object.keys(COVERAGE_WRITERS).join(" or ")}, then =FILE)`);
+  if (!Object.hasOwn(COVERAGE_WRITERS, format)) throw new CliError(`--coverage-report: unknown format ${JSON.stringify(format)} (want ${Object.keys(COVERAGE_WRITERS).join(" or ")}, then =FILE)`);
   if (eq < 0 || eq === spec.length - 1) throw new CliError(`--coverage-report ${spec}: name the file, as ${format}=FILE`);
   return { format, file: spec.slice(eq + 1) };
 }
