@@ -48,26 +48,46 @@ t.test("a composite-keyed map finds and replaces by equality", async (t) => {
   t.equal(m.get({ a: [2] }), undefined, "an unequal key is absent");
 });
 
-t.test("colliding composites stay apart", async (t) => {
-  // Find two different arrays with the same hash, then key a map by both.
+/** Two different arrays with the same hash. */
+function collidingPair(): [Value, Value] | undefined {
   const byHash = new Map<number, Value>();
-  let pair: [Value, Value] | undefined;
-  for (let i = 0; !pair && i < 200_000; i++) {
+  for (let i = 0; i < 200_000; i++) {
     const v = [i, "x"];
     const other = byHash.get(hashValue(v));
-    if (other) pair = [other, v];
-    else byHash.set(hashValue(v), v);
+    if (other) return [other, v];
+    byHash.set(hashValue(v), v);
   }
+  return undefined;
+}
+
+t.test("colliding composites stay apart, in a small map (scanned) and a large one (bucketed)", async (t) => {
+  const pair = collidingPair();
   t.ok(pair, "a collision exists among 200,000 arrays");
   const [a, b] = pair!;
-  const m = new ValueMap<string>();
-  m.set(a, "a");
-  m.set(b, "b");
-  t.equal(m.size, 2);
-  t.equal(m.get(a), "a");
-  t.equal(m.get(b), "b");
-  m.set(a, "a, replaced");
-  t.same([...m.values()], ["a, replaced", "b"], "replacing one leaves the other in the chain");
+  for (const before of [0, 20]) {
+    const m = new ValueMap<string>();
+    for (let i = 0; i < before; i++) m.set({ filler: i }, `filler ${i}`);
+    m.set(a, "a");
+    m.set(b, "b");
+    t.equal(m.size, before + 2);
+    t.equal(m.get(a), "a");
+    t.equal(m.get(b), "b");
+    m.set(a, "a, replaced");
+    t.same([...m.values()].slice(before), ["a, replaced", "b"], `replacing one leaves the other (${before} entries before)`);
+  }
+});
+
+t.test("a map that grows past the scanned size keeps every entry findable, before and after", async (t) => {
+  const m = new ValueMap<number>();
+  const keys: Value[] = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? [i] : { k: i }));
+  keys.forEach((k, i) => {
+    t.ok(m.setIfAbsent(k, i), `key ${i} is new`);
+    for (let j = 0; j <= i; j++) if (m.get(keys[j]!) !== j) t.fail(`key ${j} lost after inserting ${i}`);
+    t.notOk(m.setIfAbsent(structuredClone(k), -1), `an equal copy of key ${i} is present`);
+  });
+  t.equal(m.size, 40);
+  t.same([...m.values()], keys.map((_, i) => i), "insertion order");
+  t.equal(m.get([1]), undefined);
 });
 
 t.test("a set's unordered view holds every element once, in insertion order", async (t) => {

@@ -76,36 +76,54 @@ export function isPlainObject(v: Value): v is JsonObject {
   return isObject(v) && !(v instanceof RObject);
 }
 
-/** A composite key's entry in its hash bucket (a chain, for the rare collision). */
+/** A composite key's entry: its hash, and the next entry of its bucket (a chain, for the rare collision). */
 interface Entry<T> {
   readonly key: Value;
+  readonly hash: number;
   value: T;
   next: Entry<T> | undefined;
 }
+
+const NO_PRIMS: ReadonlyMap<Key, never> = new Map<Key, never>();
+
+/** Composite keys up to this many are found by a scan of their hashes, without a bucket map. */
+const SCAN = 8;
 
 /**
  * A map keyed by Rego value equality (a JS Map alone would compare composites by
  * identity). Scalars key a JS Map directly; composites are bucketed by a structural
  * hash and confirmed with `equalValues`, so no encoded copy of a key is kept.
  * Iteration follows insertion order, scalars first.
+ *
+ * Most sets and objects a policy builds are small, so neither map exists until it is
+ * needed: a set of a few composites is an array scanned by hash.
  */
 export class ValueMap<T> {
-  #prim = new Map<Key, T>();
+  #prim: Map<Key, T> | undefined;
   #buckets: Map<number, Entry<T>> | undefined;
   #entries: Entry<T>[] = [];
 
   get size(): number {
-    return this.#prim.size + this.#entries.length;
+    return (this.#prim?.size ?? 0) + this.#entries.length;
   }
 
   #find(k: Value, h: number): Entry<T> | undefined {
-    for (let e = this.#buckets?.get(h); e; e = e.next) if (equalValues(e.key, k)) return e;
+    if (this.#buckets === undefined) {
+      const entries = this.#entries;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (e.hash === h && equalValues(e.key, k)) return e;
+      }
+      return undefined;
+    }
+    for (let e = this.#buckets.get(h); e; e = e.next) if (equalValues(e.key, k)) return e;
     return undefined;
   }
 
   get(k: Value): T | undefined {
     const key = scalarKey(k);
-    if (key !== COMPOSITE) return this.#prim.get(key);
+    if (key !== COMPOSITE) return this.#prim?.get(key);
+    if (this.#entries.length === 0) return undefined;
     return this.#find(k, hashValue(k))?.value;
   }
 
@@ -117,8 +135,9 @@ export class ValueMap<T> {
   setIfAbsent(k: Value, v: T): boolean {
     const key = scalarKey(k);
     if (key !== COMPOSITE) {
-      if (this.#prim.has(key)) return false;
-      this.#prim.set(key, v);
+      const prim = (this.#prim ??= new Map());
+      if (prim.has(key)) return false;
+      prim.set(key, v);
       return true;
     }
     const h = hashValue(k);
@@ -130,7 +149,7 @@ export class ValueMap<T> {
   set(k: Value, v: T): void {
     const key = scalarKey(k);
     if (key !== COMPOSITE) {
-      this.#prim.set(key, v);
+      (this.#prim ??= new Map()).set(key, v);
       return;
     }
     const h = hashValue(k);
@@ -140,14 +159,25 @@ export class ValueMap<T> {
   }
 
   #insert(k: Value, h: number, v: T): void {
-    const buckets = (this.#buckets ??= new Map());
-    const entry: Entry<T> = { key: k, value: v, next: buckets.get(h) };
-    buckets.set(h, entry);
+    const entry: Entry<T> = { key: k, hash: h, value: v, next: undefined };
     this.#entries.push(entry);
+    if (this.#buckets === undefined) {
+      if (this.#entries.length <= SCAN) return;
+      // Past a few entries a scan costs more than a map: bucket every entry so far.
+      this.#buckets = new Map();
+      for (const e of this.#entries) this.#chain(e);
+      return;
+    }
+    this.#chain(entry);
+  }
+
+  #chain(e: Entry<T>): void {
+    e.next = this.#buckets!.get(e.hash);
+    this.#buckets!.set(e.hash, e);
   }
 
   *values(): IterableIterator<T> {
-    yield* this.#prim.values();
+    yield* (this.#prim ?? NO_PRIMS).values();
     for (const e of this.#entries) yield e.value;
   }
 }
