@@ -71,6 +71,31 @@ t.test("a bundle's locked_checks that is not a list of check ids is refused", as
   ]);
 });
 
+t.test("patterns the checks could not use are refused with their pointer: RE2, globs, CIDRs", async (t) => {
+  const bad = named("p.yaml", {
+    regolith: {
+      params: {
+        credential_name_exceptions: ["^GITHUB_TOKEN$", "("],
+        static_cloud_key_patterns: { "AWS (legacy)": ["(?<=AWS)_KEY"] },
+        credential_owners: [{ name_pattern: "[a-", team: "platform" }],
+        production_environments: ["prod", "["],
+        allowed_egress_cidrs: ["203.0.113.0/24", "192.0.2.1"],
+      },
+    },
+  });
+  t.same([...problems(() => gate({ documents: docs, overlays: [bad] }))].sort(), [
+    "p.yaml: /regolith/params/allowed_egress_cidrs/1: not a valid CIDR (e.g. 203.0.113.0/24; one address is /32, or /128 for IPv6)",
+    "p.yaml: /regolith/params/credential_name_exceptions/1: not a valid RE2 regular expression: error parsing regexp: missing closing ): `(`",
+    "p.yaml: /regolith/params/credential_owners/0/name_pattern: not a valid RE2 regular expression: error parsing regexp: missing closing ]: `[a-`",
+    "p.yaml: /regolith/params/production_environments/1: not a valid glob: unexpected end of input",
+    "p.yaml: /regolith/params/static_cloud_key_patterns/AWS (legacy)/0: not a valid RE2 regular expression: error parsing regexp: invalid named capture: `(?<=AWS)_KEY`",
+  ]);
+  const unusual = named("p.yaml", {
+    regolith: { params: { credential_name_exceptions: ["(?i)^github_token$", ".*"], production_environments: ["*", "prod-{eu,us}"], allowed_egress_cidrs: ["2001:db8::/32", "192.0.2.1/32"] } },
+  });
+  t.doesNotThrow(() => gate({ documents: docs, overlays: [unusual] }), "valid ones pass");
+});
+
 t.test("a locked check cannot be disabled", async (t) => {
   const overlay = named("p.yaml", { regolith: { params: { locked_checks: ["T-001"], disabled_checks: ["T-001"] } } });
   t.same(problems(() => gate({ documents: docs, overlays: [overlay] })), ["parameters: disabled_checks names T-001, which is locked (locked_checks): a locked check cannot be disabled"]);

@@ -8,6 +8,7 @@ import { deepMerge, isPlainObject } from "./deep-merge.js";
 import type { NamedValue } from "./documents.js";
 import { GateInputError } from "./errors.js";
 import type { Severity } from "./result.js";
+import { paramSyntaxProblems } from "./param-syntax.js";
 import { schemaErrors } from "./schemas.js";
 
 /** What the gate reads from the parameters; checks read the rest in Rego. */
@@ -78,6 +79,10 @@ export function readParams(data: Value, overlays: readonly NamedValue[], bundleD
   // Name the file whose value won (the last overlay that sets it), else the bundles' own data.
   const problems = errors.map(({ pointer, reason }) => `${setters(overlays, pointer).pop() ?? "the bundles' data.json"}: /regolith/params${pointer}: ${reason}`);
   if (more > 0) problems.push(`… and ${more} more`);
+  if (problems.length === 0) {
+    // Valid JSON, but patterns the checks could not compile: refused the same way.
+    for (const { pointer, reason } of paramSyntaxProblems(raw)) problems.push(`${setters(overlays, pointer).pop() ?? "the bundles' data.json"}: /regolith/params${pointer}: ${reason}`);
+  }
   if (problems.length > 0) throw new GateInputError("invalid parameters:", problems);
   const params = raw as {
     severity_overrides?: Record<string, Severity>;

@@ -22,8 +22,20 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2
 const fast = new Map<SchemaName, ValidateFunction>();
 const thorough = new Map<SchemaName, ValidateFunction>();
 
+const documents = new Map<SchemaName, object>();
+
+/** The schema itself, parsed (for checks that follow its structure, such as param-syntax.ts). */
+export function schemaDocument(name: SchemaName): object {
+  let schema = documents.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(new URL(`./schemas/${name}.schema.json`, import.meta.url), "utf8")) as object;
+    documents.set(name, schema);
+  }
+  return schema;
+}
+
 function compile(name: SchemaName, allErrors: boolean): ValidateFunction {
-  const schema = JSON.parse(readFileSync(new URL(`./schemas/${name}.schema.json`, import.meta.url), "utf8")) as object;
+  const schema = schemaDocument(name);
   const ajv = new Ajv2020({ allErrors, strict: true });
   ajv.addFormat("date-time", DATE_TIME);
   ajv.addFormat("uri", (s: string) => URL.canParse(s));

@@ -102,6 +102,17 @@ test_x001_fires_on_a_read_token_scoped_to_a_production_zone if {
 	f.evidence[1] == "token token-t1 is scoped to production zones (acme.example)"
 }
 
+# GitHub compares org logins and environment names case-insensitively; so do mappings.
+test_x001_mappings_match_org_and_environment_names_in_any_case if {
+	inp := snapshot([repo({"environments": [env("production", [], [secret("CF_TOKEN")])]})], [dns_write])
+	uri := "github://acme/site/environments/production/secrets/CF_TOKEN"
+	results(inp, [env_mapping("Production", "cf_token", "t1")], "X-001") == {[uri, "fail"]}
+	org_inp := object.union(inp, {"github": [object.union(inp.github[0], {"org": object.union(inp.github[0].org, {"secrets": [secret("CF_TOKEN")]})})]})
+	org_uri := "github://acme/secrets/CF_TOKEN"
+	org_mapping := {"scope": "org", "org": "ACME", "secret": "CF_TOKEN", "cloudflare_token_id": "t1"}
+	[org_uri, "fail"] in results(org_inp, [org_mapping], "X-001")
+}
+
 test_x001_quiet_behind_a_reviewed_environment if {
 	inp := snapshot([repo({"environments": [env("production", reviewers, [secret("CF_TOKEN")])]})], [dns_write])
 	results(inp, [env_mapping("production", "CF_TOKEN", "t1")], "X-001") == set()

@@ -237,11 +237,13 @@ default_static_cloud_key_patterns := {
 
 static_cloud_key_patterns := object.get(lib.params, "static_cloud_key_patterns", default_static_cloud_key_patterns)
 
-# static_key_names[name]: the cloud whose static key a secret name looks like.
-static_key_names[name] := cloud if {
+# static_key_names[name]: the cloud whose static key a secret name looks like. A name
+# can match the patterns of several providers (an overlay adds a provider beside the
+# defaults): they are named together, one value per name.
+static_key_names[name] := concat(" / ", sort(clouds)) if {
 	some name in secret_names
-	some cloud, patterns in static_cloud_key_patterns
-	lib.matches_any(name, patterns)
+	clouds := {cloud | some cloud, patterns in static_cloud_key_patterns; lib.matches_any(name, patterns)}
+	count(clouds) > 0
 }
 
 # Steps that log in with a stored key where the action supports OIDC instead: the

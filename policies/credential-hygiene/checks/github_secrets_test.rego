@@ -223,6 +223,18 @@ test_002_patterns_come_from_params if {
 	{f.resource | some f in fs; f.rule == "GH-SEC-002"} == {"github://acme/app/secrets/DO_SPACES_KEY"}
 }
 
+# A provider an overlay adds beside the defaults may match the same names: one finding
+# per secret, naming every provider, instead of a conflict that stops the evaluation.
+test_002_providers_whose_patterns_overlap if {
+	inp := one_repo({"secrets": [secret("AWS_SECRET_ACCESS_KEY"), secret("GCP_SA_KEY")]})
+	patterns := object.union(gh_sec.default_static_cloud_key_patterns, {"AWS (legacy)": ["(?i)^AWS_SECRET_ACCESS_KEY$"]})
+	fs := {f | some f in gh_sec.findings; f.rule == "GH-SEC-002"} with input as inp with data.regolith.params.static_cloud_key_patterns as patterns
+	{[f.resource, f.message] | some f in fs} == {
+		["github://acme/app/secrets/AWS_SECRET_ACCESS_KEY", "Repository secret AWS_SECRET_ACCESS_KEY of acme/app looks like a static AWS / AWS (legacy) access key"],
+		["github://acme/app/secrets/GCP_SA_KEY", "Repository secret GCP_SA_KEY of acme/app looks like a static Google Cloud access key"],
+	}
+}
+
 login_step(uses, inputs) := {"index": 1, "uses": uses, "with": inputs, "env": {}, "run": null}
 
 with_steps(steps) := one_repo({"workflows": [workflow(".github/workflows/deploy.yml", push, [object.union(job("deploy", null, []), {"steps": steps})])]})

@@ -32,15 +32,27 @@ repository_names[lower(repo.full_name)] := repo.full_name if some repo in input.
 
 repository_name(m) := repository_names[lower(m.repository)]
 
+# Environment names as the snapshots spell them, by lower-cased repository and name
+# (GitHub compares environment names case-insensitively too). A mapping naming an
+# environment the snapshot does not list keeps its own spelling.
+environment_names[[lower(repo.full_name), lower(env.name)]] := env.name if {
+	some repo in input.github[_].repositories
+	some env in repo.environments
+}
+
+environment_name(m) := environment_names[[lower(m.repository), lower(m.environment)]]
+
+else := m.environment
+
 # secret_uris(m): the resource URIs of the secrets mapping `m` names.
 secret_uris(m) := {sprintf("github://%s/secrets/%s", [doc.org.login, upper(m.secret)]) |
 	some doc in input.github
-	object.get(m, "org", doc.org.login) == doc.org.login
+	lower(object.get(m, "org", doc.org.login)) == lower(doc.org.login)
 } if m.scope == "org"
 
 secret_uris(m) := {sprintf("github://%s/secrets/%s", [repository_name(m), upper(m.secret)])} if m.scope == "repo"
 
-secret_uris(m) := {sprintf("github://%s/environments/%s/secrets/%s", [repository_name(m), m.environment, upper(m.secret)])} if {
+secret_uris(m) := {sprintf("github://%s/environments/%s/secrets/%s", [repository_name(m), environment_name(m), upper(m.secret)])} if {
 	m.scope == "environment"
 	is_string(m.environment)
 }
