@@ -63,58 +63,86 @@ exposure(uri, s) := array.concat(
 	],
 )
 
-# X-001 subjects: every mapped secret with its verdict's fields.
+# The sensitive tokens (of those the snapshots list) each mapped secret holds. A secret
+# can be mapped to several tokens, while one is rolled over, say.
+sensitive_tokens[uri] := sensitive if {
+	some uri, ids in mappings.cloudflare_tokens
+	sensitive := {t.token | some id in ids; some t in tokens_with_id(id); count(sensitivity(t.token)) > 0}
+	count(sensitive) > 0
+}
+
+# X-001 fails for a secret holding a sensitive token that reviews do not guard.
+exposed_secret(uri, s) if {
+	sensitive_tokens[uri]
+	count(exposure(uri, s)) > 0
+}
+
+# X-001 subjects: every mapped secret with its verdict's fields. One finding per secret,
+# naming every sensitive token it holds, as its fingerprint (the secret) is one.
 x001 contains {
 	"resource": uri,
 	"message": sprintf("Secret %s holds a sensitive Cloudflare token but is not kept behind reviewed, non-PR environments", [trim_prefix(uri, "github://")]),
-	"evidence": array.concat(array.concat([sprintf("mapped to Cloudflare token %s", [t.token.id])], why), exposed),
+	"evidence": array.concat(array.concat(sort(mapped), sort(why)), exposed),
 	"identity": s.identity,
 	"source": s.source,
 } if {
-	some uri, ids in mappings.cloudflare_tokens
+	some uri, sensitive in sensitive_tokens
 	s := gh.secrets[uri]
-	some id in ids
-	some t in tokens_with_id(id)
-	why := sensitivity(t.token)
-	count(why) > 0
+	mapped := {sprintf("mapped to Cloudflare token %s", [token.id]) | some token in sensitive}
+	why := {line | some token in sensitive; some line in sensitivity(token)}
 	exposed := exposure(uri, s)
 	count(exposed) > 0
 }
 
-# A mapped secret whose holder's secret list is null: it may exist and be exposed.
+# "Cloudflare token ID is", or "Cloudflare tokens ID, ID are".
+tokens_are(ids) := sprintf("Cloudflare token %s is", [ids[0]]) if count(ids) == 1
+
+else := sprintf("Cloudflare tokens %s are", [concat(", ", ids)])
+
+# The mappings naming a Cloudflare token, by the URI of the secret they name.
+token_links[link.secret] contains link if {
+	some link in mappings.links
+	is_string(link.mapping.cloudflare_token_id)
+}
+
+# A mapped secret whose holder's secret list is null: it may exist and be exposed. One
+# finding per secret, however many mappings name it.
 x001 contains {
 	"resource": uri,
 	"message": sprintf("Could not check secret %s: %s could not be read", [trim_prefix(uri, "github://"), h.what]),
-	"evidence": [
-		sprintf("credential_mappings[%d] maps it to Cloudflare token %s", [link.index, link.mapping.cloudflare_token_id]),
-		sprintf("%s: null in the snapshot (see its coverage entry)", [trim_prefix(h.source.pointer, "/")]),
-	],
-	"identity": object.union(h.identity, {"name": upper(link.mapping.secret)}),
+	"evidence": array.concat(
+		sort([sprintf("credential_mappings[%d] maps it to Cloudflare token %s", [link.index, link.mapping.cloudflare_token_id]) | some link in links]),
+		[sprintf("%s: null in the snapshot (see its coverage entry)", [trim_prefix(h.source.pointer, "/")])],
+	),
+	"identity": object.union(h.identity, {"name": name}),
 	"source": h.source,
 	"status": "unknown",
 } if {
-	some link in mappings.links
-	uri := link.secret
-	is_string(link.mapping.cloudflare_token_id)
+	some uri, links in token_links
 	holder := secrets.holder_uri(uri)
 	holder in secrets.unreadable_uris
 	some h in secrets.unreadable_holders
 	h.resource == holder
+	# Every link of one URI names the secret alike: the URI holds its upper-cased name.
+	name := min({upper(link.mapping.secret) | some link in links})
 }
 
-# A mapped secret whose token no cloudflare-snapshot lists: its privileges are unknown.
+# A mapped secret whose tokens no cloudflare-snapshot lists: their privileges are
+# unknown. One finding per secret, naming every such token; none when the secret
+# already fails on a token the snapshots do list.
 x001 contains {
 	"resource": uri,
-	"message": sprintf("Could not check secret %s: Cloudflare token %s is in no cloudflare-snapshot", [trim_prefix(uri, "github://"), id]),
-	"evidence": [sprintf("mapped to Cloudflare token %s", [id]), "the token is deleted, or in an account the snapshot could not read"],
+	"message": sprintf("Could not check secret %s: %s in no cloudflare-snapshot", [trim_prefix(uri, "github://"), tokens_are(sort(missing))]),
+	"evidence": array.concat(sort([sprintf("mapped to Cloudflare token %s", [id]) | some id in missing]), ["the token is deleted, or in an account the snapshot could not read"]),
 	"identity": s.identity,
 	"source": s.source,
 	"status": "unknown",
 } if {
 	some uri, ids in mappings.cloudflare_tokens
 	s := gh.secrets[uri]
-	some id in ids
-	not token_uris[id]
+	missing := {id | some id in ids; not token_uris[id]}
+	count(missing) > 0
+	not exposed_secret(uri, s)
 }
 
 # METADATA

@@ -113,6 +113,36 @@ test_x001_mappings_match_org_and_environment_names_in_any_case if {
 	[org_uri, "fail"] in results(org_inp, [org_mapping], "X-001")
 }
 
+# A secret mapped to several tokens (one being rolled over) is one finding, naming each.
+test_x001_one_finding_per_secret_mapped_to_several_tokens if {
+	inp := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")], "workflows": [preview]})], [dns_write, token("t2", [group("Workers Scripts Write", "write")], [], {})])
+	twice := [repo_mapping("CLOUDFLARE_API_TOKEN", "t1"), repo_mapping("CLOUDFLARE_API_TOKEN", "t2"), repo_mapping("CLOUDFLARE_API_TOKEN", "t9")]
+	fs := [f | some f in x.findings with input as inp with data.regolith.params.credential_mappings as twice; f.rule == "X-001"]
+	count(fs) == 1
+	fs[0].status == "fail"
+	array.slice(fs[0].evidence, 0, 4) == [
+		"mapped to Cloudflare token t1",
+		"mapped to Cloudflare token t2",
+		"token token-t1 grants write access (DNS Write)",
+		"token token-t2 grants write access (Workers Scripts Write)",
+	]
+}
+
+test_x001_one_unknown_per_secret if {
+	unreadable := snapshot([repo({"secrets": null})], [dns_write])
+	two := [repo_mapping("CLOUDFLARE_API_TOKEN", "t1"), repo_mapping("cloudflare_api_token", "t2")]
+	results(unreadable, two, "X-001") == {[site_secret, "unknown"]}
+	finding(unreadable, two, "X-001", site_secret).evidence == [
+		"credential_mappings[0] maps it to Cloudflare token t1",
+		"credential_mappings[1] maps it to Cloudflare token t2",
+		"repositories/0/secrets: null in the snapshot (see its coverage entry)",
+	]
+	listed := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")]})], [])
+	missing := [repo_mapping("CLOUDFLARE_API_TOKEN", "t8"), repo_mapping("CLOUDFLARE_API_TOKEN", "t9")]
+	results(listed, missing, "X-001") == {[site_secret, "unknown"]}
+	finding(listed, missing, "X-001", site_secret).message == "Could not check secret acme/site/secrets/CLOUDFLARE_API_TOKEN: Cloudflare tokens t8, t9 are in no cloudflare-snapshot"
+}
+
 test_x001_quiet_behind_a_reviewed_environment if {
 	inp := snapshot([repo({"environments": [env("production", reviewers, [secret("CF_TOKEN")])]})], [dns_write])
 	results(inp, [env_mapping("production", "CF_TOKEN", "t1")], "X-001") == set()
