@@ -71,12 +71,27 @@ function plainJSON(v: Value): Value {
   return isPlainJSON(v) ? v : toJSONData(v);
 }
 
-/** `data["regolith"]["checks"]["cf_tok"].findings`: quoted segments, so any package name works. */
-function findingsRef(pkg: readonly string[]): string {
-  return `data${pkg.map((k) => `[${JSON.stringify(k)}]`).join("")}.findings`;
+/** `data["regolith"]["checks"]["cf_tok"]`: quoted segments, so any package name works. */
+function packageRef(pkg: readonly string[]): string {
+  return `data${pkg.map((k) => `[${JSON.stringify(k)}]`).join("")}`;
 }
 
-/** What the checks gave: their findings, and warnings about builtin errors on the way. */
+/**
+ * A check package may also define `warnings contains message`: things about the run
+ * that are not findings, such as a parameter that names nothing. Read as an array
+ * comprehension, so a package without the rule gives `[]`.
+ */
+function warningsRef(pkg: readonly string[]): string {
+  return `[w | some w in ${packageRef(pkg)}.warnings]`;
+}
+
+/** A package's warnings as lines: strings as they are, anything else as JSON. */
+function warningLines(raw: Value): string[] {
+  const list = Array.isArray(raw) ? raw : [];
+  return list.map((w) => (typeof w === "string" ? w : JSON.stringify(toJSONData(w)))).sort();
+}
+
+/** What the checks gave: their findings, and warnings (the packages' own, and builtin errors on the way). */
 export interface CheckResults {
   readonly findings: Finding[];
   readonly warnings: string[];
@@ -88,15 +103,18 @@ export function evaluateChecks(modules: readonly AST.Module[], catalog: Catalog,
   for (const m of modules) engine.addParsedModule(m);
   engine.setData(data);
   const sources = new Map(modules.map((m) => [m.file, m.source]));
-  const refs = catalog.findingPackages.map(findingsRef);
+  const refs = catalog.findingPackages.map((pkg) => `${packageRef(pkg)}.findings`);
+  const warningRefs = catalog.findingPackages.map(warningsRef);
   let value: Value;
   let warnings: string[];
   try {
     // Raw values: the findings sets are read unsorted (the gate sorts findings its own
     // way), which spares sorting and converting tens of thousands of objects twice.
-    const { results, error, builtinErrors } = engine.prepare(`[${refs.join(", ")}]`).evaluate({ input: docs.input as unknown as Value, rawValues: true });
+    const query = `[${refs.join(", ")}]; [${warningRefs.join(", ")}]`;
+    const { results, error, builtinErrors } = engine.prepare(query).evaluate({ input: docs.input as unknown as Value, rawValues: true });
     if (error) throw error;
-    warnings = builtinWarnings(builtinErrors);
+    const packageWarnings = results[0]?.expressions[1]?.value;
+    warnings = [...(Array.isArray(packageWarnings) ? packageWarnings.flatMap(warningLines) : []), ...builtinWarnings(builtinErrors)];
     // Partial set rules are always defined; an undefined answer means something else
     // (data, say) shadows a findings rule: never read that as "no findings".
     const answer = results[0]?.expressions[0]?.value;

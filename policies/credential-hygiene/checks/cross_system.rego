@@ -94,6 +94,39 @@ x001 contains {
 	count(exposed) > 0
 }
 
+# --- Parameters that name nothing ----------------------------------------------------
+
+# A credential mapping names a secret when one of its URIs is a secret some snapshot
+# lists, or sits on a holder whose secrets could not be read (the checks then report
+# `unknown` for it).
+names_a_secret(i) if {
+	some link in mappings.links
+	link.index == i
+	gh.secrets[link.secret]
+}
+
+names_a_secret(i) if {
+	some link in mappings.links
+	link.index == i
+	secrets.holder_uri(link.secret) in secrets.unreadable_uris
+}
+
+# "scope repo, repository acme/app, secret CF_TOKEN": the fields a mapping gives.
+mapping_label(m) := concat(", ", [sprintf("%s %v", [field, value]) |
+	some field in ["scope", "org", "repository", "environment", "secret"]
+	value := m[field]
+])
+
+# A mapping that names no secret of the github-snapshot documents (a typo in a name, a
+# repository the snapshot does not cover) leaves the cross-system checks blind to its
+# credential: the gate lists it among its warnings. Only when there is a github
+# snapshot to look in.
+warnings contains sprintf("params.credential_mappings[%d] (%s) names no secret in the github-snapshot documents: the X checks cannot use it", [i, mapping_label(m)]) if {
+	count(input.github) > 0
+	some i, m in mappings.mappings
+	not names_a_secret(i)
+}
+
 # "Cloudflare token ID is", or "Cloudflare tokens ID, ID are".
 tokens_are(ids) := sprintf("Cloudflare token %s is", [ids[0]]) if count(ids) == 1
 

@@ -143,6 +143,24 @@ test_x001_one_unknown_per_secret if {
 	finding(listed, missing, "X-001", site_secret).message == "Could not check secret acme/site/secrets/CLOUDFLARE_API_TOKEN: Cloudflare tokens t8, t9 are in no cloudflare-snapshot"
 }
 
+# A mapping that names no secret the snapshots list is a warning for the gate to show.
+test_mappings_that_name_nothing_are_warnings if {
+	inp := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")], "environments": [env("production", reviewers, [secret("CF_TOKEN")])]})], [dns_write])
+	typo := repo_mapping("CLOUDFLARE_API_TOKNE", "t1")
+	elsewhere := {"scope": "repo", "repository": "acme/gone", "secret": "CLOUDFLARE_API_TOKEN", "cloudflare_token_id": "t1"}
+	good := [repo_mapping("CLOUDFLARE_API_TOKEN", "t1"), env_mapping("Production", "cf_token", "t1")]
+	warnings := x.warnings with input as inp with data.regolith.params.credential_mappings as array.concat(good, [typo, elsewhere])
+	warnings == {
+		"params.credential_mappings[2] (scope repo, repository acme/site, secret CLOUDFLARE_API_TOKNE) names no secret in the github-snapshot documents: the X checks cannot use it",
+		"params.credential_mappings[3] (scope repo, repository acme/gone, secret CLOUDFLARE_API_TOKEN) names no secret in the github-snapshot documents: the X checks cannot use it",
+	}
+	# A holder whose secrets could not be read may hold it: that is an `unknown`, not a typo.
+	unreadable := snapshot([repo({"secrets": null})], [dns_write])
+	count(x.warnings) == 0 with input as unreadable with data.regolith.params.credential_mappings as [typo]
+	# Without a github snapshot there is nothing to look in.
+	count(x.warnings) == 0 with input as {"cloudflare": inp.cloudflare} with data.regolith.params.credential_mappings as [typo]
+}
+
 test_x001_quiet_behind_a_reviewed_environment if {
 	inp := snapshot([repo({"environments": [env("production", reviewers, [secret("CF_TOKEN")])]})], [dns_write])
 	results(inp, [env_mapping("production", "CF_TOKEN", "t1")], "X-001") == set()
