@@ -4,6 +4,7 @@
  */
 import { MANIFEST, SIGNATURES } from "./constants.js";
 import { BundleError } from "./errors.js";
+import { isJsonObject, parseJsonBytes } from "./json-file.js";
 import { parseManifest } from "./manifest.js";
 import { comparePaths } from "./paths.js";
 import type { Bundle, BundleFile, SignaturesFile } from "./types.js";
@@ -40,13 +41,8 @@ export function assembleBundle(name: string, read: readonly BundleFile[]): Bundl
 
 function parseSignatures(bytes: Uint8Array, name: string): SignaturesFile {
   const at = `${name}: ${SIGNATURES}`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (e) {
-    throw new BundleError(`${at}: not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new BundleError(`${at}: must be a JSON object`);
+  const raw = parseJsonBytes(bytes, at);
+  if (!isJsonObject(raw)) throw new BundleError(`${at}: must be a JSON object`);
   const { signatures, plugin } = raw as { signatures?: unknown; plugin?: unknown };
   if (signatures !== undefined && !(Array.isArray(signatures) && signatures.every((s) => typeof s === "string"))) {
     throw new BundleError(`${at}: "signatures" must be a list of strings`);

@@ -7,6 +7,7 @@
 import { collectSources, type SourceFile } from "./collect-sources.js";
 import { DATA_JSON, MANIFEST, SIGNATURES } from "./constants.js";
 import { BundleError } from "./errors.js";
+import { isJsonObject, parseJsonBytes } from "./json-file.js";
 import { Budget } from "./limits.js";
 import { parseManifest, serializeManifest } from "./manifest.js";
 import { baseName, comparePaths } from "./paths.js";
@@ -54,13 +55,8 @@ export async function buildBundle(options: BuildOptions): Promise<Built> {
 }
 
 function checkData(source: SourceFile, bytes: Uint8Array): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (e) {
-    throw new BundleError(`${source.shown}: not valid JSON (${(e as Error).message})`);
-  }
-  if (source.path === DATA_JSON && (typeof value !== "object" || value === null || Array.isArray(value))) {
+  const value = parseJsonBytes(bytes, source.shown);
+  if (source.path === DATA_JSON && !isJsonObject(value)) {
     throw new BundleError(`${source.shown}: data at the bundle root must be a JSON object`);
   }
 }

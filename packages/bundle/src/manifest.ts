@@ -4,21 +4,16 @@
  */
 import { MANIFEST } from "./constants.js";
 import { BundleError } from "./errors.js";
+import { isJsonObject, parseJsonBytes } from "./json-file.js";
 import type { Manifest } from "./types.js";
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isRegoVersion = (v: unknown): v is number => v === 0 || v === 1;
 
 /** Parses `.manifest` bytes; `where` names the bundle for messages. Unknown fields are ignored, as OPA does. */
 export function parseManifest(bytes: Uint8Array, where: string): Manifest {
   const at = `${where}: ${MANIFEST}`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (e) {
-    throw new BundleError(`${at}: not valid JSON (${(e as Error).message})`);
-  }
-  if (!isObject(raw)) throw new BundleError(`${at}: must be a JSON object`);
+  const raw = parseJsonBytes(bytes, at);
+  if (!isJsonObject(raw)) throw new BundleError(`${at}: must be a JSON object`);
   const m: Manifest = {};
   if (raw.revision !== undefined) {
     if (typeof raw.revision !== "string") throw new BundleError(`${at}: "revision" must be a string`);
@@ -36,13 +31,13 @@ export function parseManifest(bytes: Uint8Array, where: string): Manifest {
   }
   if (raw.file_rego_versions !== undefined) {
     const frv = raw.file_rego_versions;
-    if (!isObject(frv) || !Object.values(frv).every(isRegoVersion)) {
+    if (!isJsonObject(frv) || !Object.values(frv).every(isRegoVersion)) {
       throw new BundleError(`${at}: "file_rego_versions" must map file patterns to 0 or 1`);
     }
     m.file_rego_versions = { ...(frv as Record<string, number>) };
   }
   if (raw.metadata !== undefined) {
-    if (!isObject(raw.metadata)) throw new BundleError(`${at}: "metadata" must be an object`);
+    if (!isJsonObject(raw.metadata)) throw new BundleError(`${at}: "metadata" must be an object`);
     m.metadata = raw.metadata;
   }
   if (raw.wasm !== undefined) {
