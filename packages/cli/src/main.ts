@@ -4,23 +4,22 @@
  */
 import { CliError, ExitCode } from "./exit-codes.js";
 import type { Streams } from "./io.js";
-import { evalCommand } from "./commands/eval.js";
-import { testCommand } from "./commands/test.js";
-import { capabilitiesCommand } from "./commands/capabilities.js";
-import { snapshotCommand } from "./commands/snapshot.js";
-import { gateCommand } from "./commands/gate.js";
-import { bundleCommand } from "./commands/bundle.js";
 import { version } from "./version.js";
 
 type Command = (argv: readonly string[], io: Streams) => Promise<number>;
 
-const COMMANDS: ReadonlyMap<string, { readonly run: Command; readonly summary: string }> = new Map([
-  ["eval", { run: evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
-  ["test", { run: testCommand, summary: "run Rego unit tests (test_* rules), with coverage (like opa test)" }],
-  ["capabilities", { run: capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
-  ["snapshot", { run: snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
-  ["gate", { run: gateCommand, summary: "evaluate policy bundles over snapshot documents: findings, waivers, baselines, reports" }],
-  ["bundle", { run: bundleCommand, summary: "build, sign, verify and inspect OPA-format policy bundles" }],
+/**
+ * Each command's module is imported when the command runs: the snapshot commands pull
+ * in the vendor SDKs and the others the Rego parser, and a start-up should pay only
+ * for what it runs (`regolith gate` never needs the Cloudflare SDK).
+ */
+const COMMANDS: ReadonlyMap<string, { readonly load: () => Promise<Command>; readonly summary: string }> = new Map([
+  ["eval", { load: async () => (await import("./commands/eval.js")).evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
+  ["test", { load: async () => (await import("./commands/test.js")).testCommand, summary: "run Rego unit tests (test_* rules), with coverage (like opa test)" }],
+  ["capabilities", { load: async () => (await import("./commands/capabilities.js")).capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
+  ["snapshot", { load: async () => (await import("./commands/snapshot.js")).snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
+  ["gate", { load: async () => (await import("./commands/gate.js")).gateCommand, summary: "evaluate policy bundles over snapshot documents: findings, waivers, baselines, reports" }],
+  ["bundle", { load: async () => (await import("./commands/bundle.js")).bundleCommand, summary: "build, sign, verify and inspect OPA-format policy bundles" }],
 ]);
 
 /** The summaries line up after the longest command name. */
@@ -53,7 +52,8 @@ export async function main(argv: readonly string[], io: Streams): Promise<number
     return ExitCode.Error;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr.write(`regolith ${name}: ${e.message}\n`);

@@ -1,4 +1,4 @@
-import { generateCstDts } from "chevrotain";
+import { generateCstDts } from "./chevrotain-runtime.js";
 import { grammar } from "./grammar.js";
 
 /** The CST type declarations for the grammar, as `generateCstDts` writes them. */

@@ -1,5 +1,6 @@
 /** Parse errors: chevrotain's exceptions and lexer errors as OPA-style `rego_parse_error`s. */
-import { EOF, type ILexingError, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import type { ILexingError, IRecognitionException, IToken, TokenType } from "chevrotain";
+import { EOF } from "./chevrotain-runtime.js";
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import * as T from "./tokens.js";

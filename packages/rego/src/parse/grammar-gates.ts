@@ -12,7 +12,8 @@
  *   priority over the `|` operator);
  * - `isLogic(k, word)` and friends: the experimental `and` / `or` keywords.
  */
-import { CstParser, EOF, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { CstParser, EOF } from "./chevrotain-runtime.js";
 import * as T from "./tokens.js";
 
 const CLOSERS = new Set<TokenType>([T.RBrack, T.RCurly, T.RParen]);

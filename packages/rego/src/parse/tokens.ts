@@ -6,7 +6,8 @@
  * head of a ref, Rego v1 accepts keywords (`data.foo.if`, `package x.contains`).
  * Comments are collected in their own group so `fmt` can put them back.
  */
-import { createToken, Lexer, type TokenType, type CustomPatternMatcherFunc } from "chevrotain";
+import type { TokenType, CustomPatternMatcherFunc } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain-runtime.js";
 
 export const IdentLike = createToken({ name: "IdentLike", pattern: Lexer.NA });
 export const Ident = createToken({ name: "Ident", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [IdentLike] });
