@@ -57,6 +57,22 @@ const cases: { name: string; source: string; row: number; col: number; message: 
     caretLine: "\tx := 1 y := 2",
   },
   {
+    name: "comprehension without a body",
+    source: "package p\n\nnames := {x | }\n",
+    row: 3,
+    col: 15,
+    message: "unexpected } token",
+    caretLine: "names := {x | }",
+  },
+  {
+    name: "object entry without a value",
+    source: 'package p\n\nlimits := {"ttl": }\n',
+    row: 3,
+    col: 19,
+    message: "unexpected } token",
+    caretLine: 'limits := {"ttl": }',
+  },
+  {
     name: "missing package",
     source: "allow := true\n",
     row: 1,
