@@ -13,7 +13,8 @@ t.test("every schema copy in a package's dist equals its source", async (t) => {
   for (const pkg of readdirSync(join(root, "packages"))) {
     const dir = join(root, "packages", pkg, "dist/schemas");
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
+    // Beside the copies, the gate keeps validators compiled from them (test/gate/precompiled-validators.test.ts).
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".schema.json"))) {
       copies++;
       t.equal(readFileSync(join(dir, name), "utf8"), readFileSync(join(root, "schemas", name), "utf8"), `${pkg}: ${name}`);
     }
