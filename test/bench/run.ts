@@ -14,6 +14,7 @@ import { Engine, type Value } from "@regolith/rego";
 import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
 import { builtinPolicy, credentialUseInJS, generateCredentialUse } from "./builtin-workload.js";
 import { snapshotBudget } from "./snapshot-github.js";
+import type { GateResult } from "@regolith/gate";
 import { bundleQuery, gateOver, gateWorkload, parseAll, policyInput } from "./gate-case.js";
 
 function time<T>(f: () => T): [T, number] {
@@ -83,17 +84,24 @@ function builtins(): void {
   console.log(`    eval / loop          ${(regoMs / jsMs).toFixed(2)}x`);
 }
 
+/** What the report needs of a gate result (the 100,000 findings themselves can go). */
+function summaryOf(r: GateResult): { findings: number; blocking: number } {
+  return { findings: r.findings.length, blocking: r.summary.blocking };
+}
+
 function gate(): void {
   const workload = gateWorkload(5_000, 5_000);
   const [docs, parseMs] = best(3, () => parseAll(workload));
-  const [cold, coldMs] = time(() => gateOver(workload));
-  const [, warmMs] = best(2, () => gateOver(workload));
+  // The evaluation is timed first, with only the parsed documents alive (as in the
+  // gate); the gate runs after it keep their results only as counts.
   const evaluate = bundleQuery();
   const input = policyInput(docs);
   const [findings, evalMs] = best(2, () => evaluate(input));
+  const [cold, coldMs] = time(() => summaryOf(gateOver(workload)));
+  const [, warmMs] = best(2, () => summaryOf(gateOver(workload)));
   console.log("(e) the gate: shipped bundle over a generated organization");
   console.log(`    organization         ${workload.repositories} repositories, ${workload.jobs} jobs, ${workload.tokens} tokens, ${(workload.bytes / 1e6).toFixed(1)} MB`);
-  console.log(`    findings             ${cold.findings.length} (${findings} from the checks), ${cold.summary.blocking} blocking`);
+  console.log(`    findings             ${cold.findings} (${findings} from the checks), ${cold.blocking} blocking`);
   console.log(`    JSON.parse           ${parseMs.toFixed(1)} ms`);
   console.log(`    bundle evaluation    ${evalMs.toFixed(1)} ms   ${(evalMs / parseMs).toFixed(2)}x JSON.parse   (target: at most 3x)`);
   console.log(`    whole gate, first    ${coldMs.toFixed(1)} ms   ${(coldMs / parseMs).toFixed(2)}x JSON.parse`);
