@@ -9,6 +9,8 @@
  * (d) the GitHub adapter's requests per repository over a generated organization.
  * (e) the gate: the shipped bundle over 5,000 repositories and 5,000 Cloudflare
  *     tokens, against JSON.parse of the same documents.
+ * (f) start-up: `regolith --version` and `regolith gate` over the example snapshots in
+ *     fresh processes, against a bare node start.
  */
 import { Engine, type Value } from "@regolith/rego";
 import { generateTokens, scanPolicy, scanInJS, authzPolicy, authzInputs } from "./workloads.js";
@@ -16,6 +18,7 @@ import { builtinPolicy, credentialUseInJS, generateCredentialUse } from "./built
 import { snapshotBudget } from "./snapshot-github.js";
 import type { GateResult } from "@regolith/gate";
 import { bundleQuery, gateOver, gateWorkload, parseAll, policyInput } from "./gate-case.js";
+import { startup } from "./startup.js";
 
 function time<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -113,3 +116,4 @@ decisions();
 builtins();
 await snapshotBudget();
 gate();
+startup();
