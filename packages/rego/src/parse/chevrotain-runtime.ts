@@ -12,14 +12,13 @@
  * come from the same copy the parser was built with. Types still come from the
  * package (`import type … from "chevrotain"`).
  */
+import { existsSync } from "node:fs";
 import type * as Chevrotain from "chevrotain";
 
 async function load(): Promise<typeof Chevrotain> {
-  try {
-    return (await import(new URL("../chevrotain.mjs", import.meta.resolve("chevrotain")).href)) as typeof Chevrotain;
-  } catch {
-    return await import("chevrotain");
-  }
+  const bundled = new URL("../chevrotain.mjs", import.meta.resolve("chevrotain"));
+  if (!existsSync(bundled)) return await import("chevrotain");
+  return (await import(bundled.href)) as typeof Chevrotain;
 }
 
 const chevrotain = await load();
