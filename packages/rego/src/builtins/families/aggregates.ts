@@ -9,6 +9,20 @@ import { add, mul } from "../support/bignum/float-arith.js";
 import { PREC, floatToNumber, numberToFloat, numberToInt } from "../support/bignum/opa-number.js";
 
 /** Code points in a string: Go counts runes, not UTF-16 units. */
+
+/**
+ * The greatest (`sign` 1) or least (-1) item, the first of equals in an array; a set
+ * is scanned as it is, not sorted (a linear pass instead of a sort).
+ */
+function extreme(args: readonly Value[], sign: 1 | -1): Value | undefined {
+  const v = args[0]!;
+  let best: Value | undefined;
+  for (const x of v instanceof RSet ? v.unordered() : collection(args, 1)) {
+    if (best === undefined || compareValues(x, best) * sign > 0) best = x;
+  }
+  return best;
+}
+
 export function runeCount(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -131,11 +145,7 @@ export const aggregateBuiltins: readonly Builtin[] = [
     result: { name: "n", type: t.any },
     categories: ["aggregates"],
     description: "Returns the maximum value in a collection.",
-    impl: (args) => {
-      const items = collection(args, 1);
-      if (items.length === 0) return undefined;
-      return items.reduce((a, b) => (compareValues(a, b) >= 0 ? a : b));
-    },
+    impl: (args) => extreme(args, 1),
   }),
   defineBuiltin({
     name: "min",
@@ -143,11 +153,7 @@ export const aggregateBuiltins: readonly Builtin[] = [
     result: { name: "n", type: t.any },
     categories: ["aggregates"],
     description: "Returns the minimum value in a collection.",
-    impl: (args) => {
-      const items = collection(args, 1);
-      if (items.length === 0) return undefined;
-      return items.reduce((a, b) => (compareValues(a, b) <= 0 ? a : b));
-    },
+    impl: (args) => extreme(args, -1),
   }),
   defineBuiltin({
     name: "sort",
