@@ -1,7 +1,8 @@
 /**
  * The ratchet on OPA's compliance suite: every case listed in opa-v1.passing must
  * still pass, and must give the same results with and without rule indices (the
- * index's oracle). Skips cleanly when the suite is absent (CONFORMANCE.md §1).
+ * index's oracle), and with every term read in place run through generated code at
+ * once (eval/site-code.ts; by default only terms read often are). Skips cleanly when the suite is absent (CONFORMANCE.md §1).
  * `npm run conformance` runs the whole suite and rewrites the list.
  */
 import t from "tap";
@@ -25,10 +26,11 @@ if (!hasConformanceData(dir)) {
   for (const c of cases) {
     const indexed = runEvalCase(c);
     const unindexed = runEvalCase(c, { unindexed: true });
-    if (!indexed.pass || !unindexed.pass) {
+    const generated = runEvalCase(c, { jitAfter: 0 });
+    if (!indexed.pass || !unindexed.pass || !generated.pass) {
       failures++;
-      t.fail(`${c.id} (${c.note})`, { indexed: indexed.reason, unindexed: unindexed.reason });
+      t.fail(`${c.id} (${c.note})`, { indexed: indexed.reason, unindexed: unindexed.reason, generated: generated.reason });
     }
   }
-  t.equal(failures, 0, `all ${cases.length} listed cases pass, indexed and unindexed`);
+  t.equal(failures, 0, `all ${cases.length} listed cases pass, indexed, unindexed and with generated code`);
 }

@@ -51,6 +51,12 @@ export interface EngineOptions {
    * unless hosts are listed here or in the capabilities' `allowNet`.
    */
   readonly allowNet?: readonly string[];
+  /**
+   * How many times a term is read before JavaScript is generated for it (default 32;
+   * 0 generates at once, Infinity never): the same results either way, only faster
+   * for terms read often.
+   */
+  readonly jitAfter?: number;
 }
 
 export interface PrepareOptions {
@@ -184,6 +190,7 @@ export class PreparedQuery {
       ...(options.nowNs !== undefined ? { nowNs: options.nowNs } : {}),
       ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
       unindexed: options.unindexed ?? false,
+      ...(this.#options.jitAfter !== undefined ? { jitAfter: this.#options.jitAfter } : {}),
       parseModule: parseModuleJSON,
       allowNet: this.#allowNet,
     });

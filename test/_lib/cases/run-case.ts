@@ -49,12 +49,14 @@ function describe(e: unknown): string {
 export interface RunOptions {
   /** Evaluate without rule indices (the index's oracle). */
   readonly unindexed?: boolean;
+  /** The engine's `jitAfter`: 0 runs every term read in place through generated code. */
+  readonly jitAfter?: number;
 }
 
 export function runEvalCase(c: EvalCase, run: RunOptions = {}): Outcome {
   let engine: Engine;
   try {
-    engine = new Engine({ builtins: [testSleep], experimentalKeywords: c.experimentalKeywords });
+    engine = new Engine({ builtins: [testSleep], experimentalKeywords: c.experimentalKeywords, ...(run.jitAfter !== undefined ? { jitAfter: run.jitAfter } : {}) });
     c.modules.forEach((m, i) => engine.addModule(`test-${i}.rego`, m));
     engine.setData(c.data ?? {});
   } catch (e) {

@@ -13,7 +13,7 @@ import type { CompileContext } from "./context.js";
 import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.js";
 import { declaredVars, usedVars } from "./ast-vars.js";
 import { Frame, Scope } from "./scope.js";
-import type * as P from "./plan.js";
+import * as P from "./plan.js";
 import type { Placement } from "./rule-tree.js";
 import type { MetadataIndex } from "./metadata.js";
 
@@ -95,7 +95,7 @@ export class Lowerer {
         case "object": {
           const keys = x.keys.map(replace);
           const values = x.values.map(replace);
-          return { ...x, keys, values, items: [...keys, ...values] };
+          return { ...x, keys, values, items: [...keys, ...values], memo: P.siteMemo<P.ObjectCode>() };
         }
         default:
           return x;
@@ -246,7 +246,7 @@ export class Lowerer {
         const value = this.lowerTerm(n.value, scope);
         const key: P.PTerm = n.key ? this.lowerTerm(n.key, scope) : this.hiddenLocal(scope, "$key", loc);
         const collection = this.lowerTerm(n.collection, scope);
-        return { k: "unify", a: value, b: { k: "ref", head: collection, path: [key], loc }, loc };
+        return { k: "unify", a: value, b: { k: "ref", head: collection, path: [key], loc, memo: P.siteMemo() }, loc };
       }
       case "Every": {
         const domain = this.lowerTerm(n.domain, scope);
@@ -396,7 +396,7 @@ export class Lowerer {
           keys.forEach((k, i) => b.set((k as P.PConst).v, (values[i] as P.PConst).v));
           return { k: "const", v: b.build(), loc };
         }
-        return { k: "object", keys, values, items: [...keys, ...values], loc };
+        return { k: "object", keys, values, items: [...keys, ...values], loc, memo: P.siteMemo() };
       }
       case "ArrayComprehension":
       case "SetComprehension": {
@@ -449,11 +449,11 @@ export class Lowerer {
     const imp = this.#globals.imports.get(v.name);
     if (imp) {
       const head: P.PTerm = imp.root === "input" ? { k: "input", loc } : { k: "data", loc };
-      return imp.path.length === 0 ? head : { k: "ref", head, path: imp.path.map((s) => ({ k: "const", v: s, loc })), loc };
+      return imp.path.length === 0 ? head : { k: "ref", head, path: imp.path.map((s) => ({ k: "const", v: s, loc })), loc, memo: P.siteMemo() };
     }
     if (this.#globals.exports.has(v.name)) {
       const path: P.PTerm[] = [...this.#globals.pkg, v.name].map((s) => ({ k: "const", v: s, loc }));
-      return { k: "ref", head: { k: "data", loc }, path, loc };
+      return { k: "ref", head: { k: "data", loc }, path, loc, memo: P.siteMemo() };
     }
     return { k: "local", slot: scope.declare(v.name), name: v.name, loc };
   }
@@ -461,8 +461,8 @@ export class Lowerer {
   private lowerRef(r: A.RefTerm, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
     const head = this.lowerTerm(r.head, scope, hoist);
     const path = r.path.map((p) => this.lowerTerm(p, scope, hoist));
-    if (head.k === "ref") return { k: "ref", head: head.head, path: [...head.path, ...path], loc: r.loc };
-    return { k: "ref", head, path, loc: r.loc };
+    if (head.k === "ref") return { k: "ref", head: head.head, path: [...head.path, ...path], loc: r.loc, memo: P.siteMemo() };
+    return { k: "ref", head, path, loc: r.loc, memo: P.siteMemo() };
   }
 
   // ------------------------------------------------------------ calls

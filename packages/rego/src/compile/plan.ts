@@ -12,6 +12,28 @@ import type { Builtin } from "../builtins/types.js";
 
 // ---------------------------------------------------------------- terms
 
+/**
+ * What evaluation learns about a term it reads in place: how often it ran and, once
+ * that passes the engine's threshold, JavaScript generated for it (eval/site-code.ts),
+ * or null when none is worth generating. The only part of a plan that changes after
+ * compiling; every node has its own (never shared between nodes).
+ */
+export interface SiteMemo<Code> {
+  runs: number;
+  code: Code | null | undefined;
+}
+
+/** A ref read in place: the value at its path from the frame or the input, or undefined. */
+export type RefCode = (f: readonly (Value | undefined)[], input: Value | undefined) => Value | undefined;
+
+/** An object literal with constant string keys, from its values in order. */
+export type ObjectCode = (values: readonly Value[]) => Value;
+
+/** A fresh memo, for a node being built. */
+export function siteMemo<Code>(): SiteMemo<Code> {
+  return { runs: 0, code: undefined };
+}
+
 export interface PConst {
   readonly k: "const";
   readonly v: Value;
@@ -39,6 +61,8 @@ export interface PRef {
   readonly head: PTerm;
   readonly path: readonly PTerm[];
   readonly loc: Location;
+  /** The reader generated for this ref once it is read often (eval/site-code.ts). */
+  readonly memo: SiteMemo<RefCode>;
 }
 export interface PArray {
   readonly k: "array";
@@ -52,6 +76,8 @@ export interface PObject {
   /** `keys` then `values`, the order they are evaluated in (built once, not per evaluation). */
   readonly items: readonly PTerm[];
   readonly loc: Location;
+  /** The constructor generated for this literal once it is built often (eval/site-code.ts). */
+  readonly memo: SiteMemo<ObjectCode>;
 }
 export interface PSet {
   readonly k: "set";

@@ -15,6 +15,7 @@ import { ErrorCode, RegoError } from "../ast/errors.js";
 import { ObjectBuilder, RSet, type Value } from "../ast/value.js";
 import type * as P from "../compile/plan.js";
 import { lookup } from "./navigation.js";
+import { objectCode, refCode } from "./site-code.js";
 import type { Frame } from "./term-evaluator.js";
 
 /** What in-place evaluation needs from the evaluator. */
@@ -26,6 +27,8 @@ export interface InPlaceHost {
   callInPlace(t: P.PCall, args: Value[]): Value | undefined;
   /** The value of a data ref whose path is all constants, or undefined. */
   dataInPlace(t: P.PRef): Value | undefined;
+  /** Reads of a term in place before JavaScript is generated for it (site-code.ts). */
+  readonly jitAfter: number;
 }
 
 const constantPaths = new WeakMap<P.PRef, boolean>();
@@ -90,6 +93,10 @@ export function groundOf(h: InPlaceHost, t: P.PTerm, f: Frame): Value | undefine
     case "ref": {
       const head = t.head;
       if (head.k === "data") return h.dataInPlace(t);
+      const memo = t.memo;
+      let code = memo.code;
+      if (code === undefined && ++memo.runs > h.jitAfter) code = memo.code = refCode(t);
+      if (code) return code(f, h.input);
       let v = head.k === "local" ? f[head.slot] : h.input;
       const path = t.path;
       for (let i = 0; i < path.length && v !== undefined; i++) {
@@ -105,6 +112,14 @@ export function groundOf(h: InPlaceHost, t: P.PTerm, f: Frame): Value | undefine
       return t.k === "array" ? out : new RSet(out);
     }
     case "object": {
+      const memo = t.memo;
+      let code = memo.code;
+      if (code === undefined && ++memo.runs > h.jitAfter) code = memo.code = objectCode(t);
+      if (code) {
+        // Constant keys: only the values need evaluating.
+        const values = valuesOf(h, t.values, f);
+        return values === undefined ? undefined : code(values);
+      }
       // Keys first, then values: the order the continuation-passing path evaluates in.
       const kv = valuesOf(h, t.items, f);
       return kv === undefined ? undefined : objectOf(t, kv);

@@ -50,7 +50,15 @@ export interface EvalOptions {
   readonly allowNet?: ReadonlySet<string>;
   /** Record what evaluation reaches here (for coverage); off when undefined. */
   readonly coverage?: CoverageRecorder;
+  /**
+   * Reads of a term in place before JavaScript is generated for it (site-code.ts):
+   * default DEFAULT_JIT_AFTER; 0 generates at once, Infinity never.
+   */
+  readonly jitAfter?: number;
 }
+
+/** Terms read fewer times than this stay interpreted: generating code costs ~10 µs a term. */
+export const DEFAULT_JIT_AFTER = 32;
 
 const NO_HOSTS: ReadonlySet<string> = new Set();
 
@@ -71,6 +79,7 @@ export abstract class TermEvaluator implements InPlaceHost {
   keepFalse: ReadonlySet<P.PExpr> | undefined;
   /** The coverage recorder, or undefined: the one check evaluation pays when coverage is off. */
   readonly coverage: CoverageRecorder | undefined;
+  readonly jitAfter: number;
   readonly #deadline: number | undefined;
   #steps = 0;
 
@@ -79,6 +88,7 @@ export abstract class TermEvaluator implements InPlaceHost {
     this.strict = options.strictBuiltinErrors ?? false;
     this.#deadline = options.deadline;
     this.coverage = options.coverage;
+    this.jitAfter = options.jitAfter ?? DEFAULT_JIT_AFTER;
     const nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
     this.builtinContext = {
       nowNs,
