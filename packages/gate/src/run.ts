@@ -17,6 +17,7 @@ import { applyParams, paramWarnings } from "./apply-params.js";
 import { applyWaivers } from "./apply-waivers.js";
 import { readBaseline } from "./baseline.js";
 import { coverageFindings } from "./coverage.js";
+import { duplicateFindingWarnings } from "./duplicate-findings.js";
 import { gateClock, loadDocuments, type NamedValue } from "./documents.js";
 import { catalogOf, evaluateChecks, parseModules, type ModuleSource } from "./evaluate.js";
 import { GATE_RULE_INFOS } from "./gate-rules.js";
@@ -81,7 +82,7 @@ export function runGate(options: GateOptions): GateResult {
     inputs: docs.all.map((d) => ({ file: d.file, kind: d.kind, generated_at: d.time })),
     clock: clock.text,
     expiring_waivers: expiring,
-    warnings: [...paramWarnings(params, known), ...checks.warnings],
+    warnings: [...paramWarnings(params, known), ...checks.warnings, ...duplicateFindingWarnings(findings)],
     tool: { name: "regolith", version: options.toolVersion },
   };
 }
