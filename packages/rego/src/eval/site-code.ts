@@ -12,7 +12,8 @@
  *
  * The generated code does what `lookup` and `ObjectBuilder` do, and defers to `lookup`
  * wherever the value is not a plain object or the key could name something the object
- * inherits. Keys reach the code only through `JSON.stringify`.
+ * inherits. Keys reach the code only through `JSON.stringify`. Where the host forbids
+ * generating code, terms stay interpreted.
  */
 import type { Value } from "../ast/value.js";
 import type * as P from "../compile/plan.js";
@@ -25,8 +26,22 @@ import { lookup } from "./navigation.js";
  */
 const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** A reader for `t`, whose head is a local or `input` (data refs are read elsewhere). */
-export function refCode(t: P.PRef): P.RefCode {
+/**
+ * `new Function(…)`, or null where the host forbids generating code from strings
+ * (`node --disallow-code-generation-from-strings`, a CSP): the term then stays
+ * interpreted, which gives the same results.
+ */
+function generate(params: readonly string[], body: string, args: readonly unknown[]): unknown {
+  try {
+    return new Function(...params, body)(...args);
+  } catch (e) {
+    if (e instanceof EvalError) return null;
+    throw e;
+  }
+}
+
+/** A reader for `t`, whose head is a local or `input` (data refs are read elsewhere); null when code cannot be generated here. */
+export function refCode(t: P.PRef): P.RefCode | null {
   const head = t.head.k === "local" ? `f[${t.head.slot}]` : "input";
   const consts: Value[] = [];
   const steps = t.path.map((p) => {
@@ -42,12 +57,13 @@ export function refCode(t: P.PRef): P.RefCode {
     return `{ const k = f[${(p as P.PLocal).slot}]; v = typeof k === "string" && v.constructor === Object && !INHERITED.has(k) ? v[k] : lookup(v, k); }`;
   });
   const body = [`let v = ${head};`, ...steps.map((step) => `if (typeof v !== "object" || v === null) return undefined;\n${step}`), "return v;"].join("\n");
-  return new Function("lookup", "consts", "INHERITED", `return function readRef(f, input) {\n${body}\n};`)(lookup, consts, INHERITED) as P.RefCode;
+  return generate(["lookup", "consts", "INHERITED"], `return function readRef(f, input) {\n${body}\n};`, [lookup, consts, INHERITED]) as P.RefCode | null;
 }
 
 /**
  * A constructor for the literal `t` when its keys are distinct constant strings (no
- * `__proto__`, which a literal would take as the prototype); null otherwise.
+ * `__proto__`, which a literal would take as the prototype) and code can be generated
+ * here; null otherwise.
  */
 export function objectCode(t: P.PObject): P.ObjectCode | null {
   const keys: string[] = [];
@@ -56,5 +72,5 @@ export function objectCode(t: P.PObject): P.ObjectCode | null {
     keys.push(k.v);
   }
   const entries = keys.map((k, i) => `${JSON.stringify(k)}: values[${i}]`).join(", ");
-  return new Function(`return function buildObject(values) {\nreturn { ${entries} };\n};`)() as P.ObjectCode;
+  return generate([], `return function buildObject(values) {\nreturn { ${entries} };\n};`, []) as P.ObjectCode | null;
 }
