@@ -62,3 +62,17 @@ t.test("formats checked by a function reach the compiled code: an issuer that is
   t.ok(problems.some((p) => p.pointer.endsWith("/issuer") && /uri/.test(p.reason)), JSON.stringify(problems));
   t.equal(newAjv(false).compile(schemaDocument("openai-federation"))(broken), false, "ajv at run time agrees");
 });
+
+t.test("where the host forbids generating code, the gate still validates: a valid run, and a bad document with its first problem", async (t) => {
+  const { spawnSync } = await import("node:child_process");
+  const bin = join(root, "packages/cli/bin/regolith.js");
+  const run = (...args: string[]) => spawnSync(process.execPath, ["--disallow-code-generation-from-strings", bin, "gate", ...args], { cwd: root, encoding: "utf8" });
+  const ok = run("-i", join(examples, "github-snapshot.acme.json"), "-f", "json");
+  t.equal(ok.status, 1, ok.stderr);
+  t.ok((JSON.parse(ok.stdout) as { findings: unknown[] }).findings.length > 10, "findings");
+  const dir = t.testdir({ "bad.json": JSON.stringify({ kind: "github-snapshot" }) });
+  const bad = run("-i", join(dir, "bad.json"));
+  t.equal(bad.status, 2);
+  t.match(bad.stderr, /bad\.json: \/schema_version: required property is missing/);
+  t.notMatch(bad.stderr, /function code|scope\.schema/, "no generated code on stderr");
+});

@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url);
 
 export function newAjv(allErrors: boolean, code?: CodeOptions): Ajv2020 {
   const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const ajv = new Ajv({ allErrors, strict: true, ...(code ? { code } : {}) });
+  // No logger: strict mode throws what it finds, and a compile the host forbids
+  // (schemas.ts, thoroughValidator) should not print the generated code to stderr.
+  const ajv = new Ajv({ allErrors, strict: true, logger: false, ...(code ? { code } : {}) });
   ajv.addFormat("date-time", DATE_TIME);
   ajv.addFormat("uri", FORMAT_FUNCTIONS.uri);
   return ajv;

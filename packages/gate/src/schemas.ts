@@ -62,6 +62,20 @@ function validator(cache: Map<SchemaName, ValidateFunction>, name: SchemaName, a
   return v;
 }
 
+/**
+ * The all-errors validator, compiled now; null where the host forbids generating code
+ * (`node --disallow-code-generation-from-strings`), and the fast validator's first
+ * problem is then the one reported.
+ */
+function thoroughValidator(name: SchemaName): ValidateFunction | null {
+  try {
+    return validator(thorough, name, true);
+  } catch (e) {
+    if (e instanceof EvalError) return null;
+    throw e;
+  }
+}
+
 /** At most this many problems per value: past that, the first ones tell the story. */
 const MAX_PROBLEMS = 20;
 
@@ -73,12 +87,17 @@ export interface SchemaProblem {
 
 /** What is wrong with `value` (empty when it is valid), at most MAX_PROBLEMS of it, and how many more there were. */
 export function schemaErrors(name: SchemaName, value: unknown): { readonly problems: readonly SchemaProblem[]; readonly more: number } {
-  if (validator(fast, name, false)(value)) return { problems: [], more: 0 };
-  const validate = validator(thorough, name, true);
-  validate(value);
+  const first = validator(fast, name, false);
+  if (first(value)) return { problems: [], more: 0 };
+  let errors = first.errors ?? [];
+  const validate = thoroughValidator(name);
+  if (validate) {
+    validate(value);
+    errors = validate.errors ?? [];
+  }
   const seen = new Set<string>();
   const all: SchemaProblem[] = [];
-  for (const e of validate.errors ?? []) {
+  for (const e of errors) {
     const p = describe(e);
     const key = `${p.pointer}\u0000${p.reason}`;
     if (!seen.has(key)) all.push(p);
