@@ -13,11 +13,11 @@ const LISTED = 10;
 
 export function duplicateFindingWarnings(findings: readonly Finding[]): string[] {
   const groups = new Map<string, Finding[]>();
+  // The fingerprint hashes the rule with the identity, so it alone tells checks apart.
   for (const f of findings) {
-    const key = `${f.rule}\u0000${f.fingerprint}`;
-    const group = groups.get(key);
+    const group = groups.get(f.fingerprint);
     if (group) group.push(f);
-    else groups.set(key, [f]);
+    else groups.set(f.fingerprint, [f]);
   }
   const shared = [...groups.values()].filter((g) => g.length > 1);
   const lines = shared.slice(0, LISTED).map((g) => {
