@@ -52,9 +52,9 @@ export interface EngineOptions {
    */
   readonly allowNet?: readonly string[];
   /**
-   * How many times a term is read before JavaScript is generated for it (default 32;
-   * 0 generates at once, Infinity never): the same results either way, only faster
-   * for terms read often.
+   * How many times a ref or an object literal is read before JavaScript is generated
+   * for it (default 32; 0 generates at once, Infinity never): the same results either
+   * way, only faster for terms read often.
    */
   readonly jitAfter?: number;
 }

@@ -8,8 +8,6 @@ import { type BigFloat } from "../support/bignum/binary-float.js";
 import { add, mul } from "../support/bignum/float-arith.js";
 import { PREC, floatToNumber, numberToFloat, numberToInt } from "../support/bignum/opa-number.js";
 
-/** Code points in a string: Go counts runes, not UTF-16 units. */
-
 /**
  * The greatest (`sign` 1) or least (-1) item, the first of equals in an array; a set
  * is scanned as it is, not sorted (a linear pass instead of a sort).
@@ -23,6 +21,7 @@ function extreme(args: readonly Value[], sign: 1 | -1): Value | undefined {
   return best;
 }
 
+/** Code points in a string: Go counts runes, not UTF-16 units. */
 export function runeCount(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
