@@ -4,13 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { Engine, RegoError, RegoErrors, readCapabilities, type Capabilities, type ResultSet, type Value } from "@regolith/rego";
+import { Engine, RegoError, RegoErrors, type ResultSet, type Value } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringFlag, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
 import { addBundle, emptyLoaded, loadDataPath, type Loaded } from "../load/loader.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
 import { openCheckedBundles, unsignedModuleMessage } from "../load/bundles.js";
+import { loadCapabilities } from "../load/capabilities-file.js";
 import { parseAnyDocument, parseDataFile } from "../load/documents.js";
 import { version } from "../version.js";
 import { EVAL_FORMATS, errorsJSON, resultBindings, resultJSON, resultPretty, resultRaw, type EvalFormat } from "../output/eval-output.js";
@@ -124,19 +125,6 @@ export async function evaluate(params: EvalParams, cwd: string, input: Value | u
   }
 }
 
-function loadCapabilities(path: string, cwd: string): Capabilities {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(resolve(cwd, path), "utf8"));
-  } catch (e) {
-    throw new CliError(`${path}: cannot read capabilities: ${(e as Error).message}`);
-  }
-  try {
-    return readCapabilities(doc);
-  } catch (e) {
-    throw new CliError(`${path}: ${(e as Error).message}`);
-  }
-}
 
 function evalParams(argv: readonly string[], io: Streams): EvalParams | "help" {
   const flags = parseFlags(argv, EVAL_FLAGS);

@@ -16,12 +16,10 @@ import {
   jsonTestReport,
   junitTestReport,
   lcovCoverageReport,
-  parseModule,
   prettyCoverageReport,
   prettyTestReport,
   runTests,
   testNameFilter,
-  type AST,
   type CoverageReport,
   type RegoError,
   type TestRun,
@@ -32,6 +30,7 @@ import { booleanFlag, flagHelp, parseDuration, parseFlags, repeatedFlag, stringF
 import type { Streams } from "../io.js";
 import type { SourceFile } from "../load/loader.js";
 import { loadTestPaths } from "../load/test-paths.js";
+import { parseModules } from "../load/parse-modules.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, VERIFY_HELP, bundleOptions, type BundleOptions } from "../load/bundle-options.js";
 import { writeFileAtomic } from "../output/atomic-write.js";
 import { errorsJSON } from "../output/eval-output.js";
@@ -170,16 +169,7 @@ type Outcome = { readonly kind: "run"; readonly run: TestRun } | { readonly kind
 
 /** Parses every module (reporting all parse errors together), then compiles and runs. */
 function execute(params: TestParams, modules: readonly SourceFile[], data: Value): Outcome {
-  const parsed: AST.Module[] = [];
-  const errors: RegoError[] = [];
-  for (const m of modules) {
-    try {
-      parsed.push(parseModule(m.source, { file: m.name }));
-    } catch (e) {
-      if (!(e instanceof RegoErrors)) throw e;
-      errors.push(...e.errors);
-    }
-  }
+  const { modules: parsed, errors } = parseModules(modules);
   if (errors.length > 0) return { kind: "errors", errors };
   try {
     const run = runTests(parsed, data, {

@@ -1,0 +1,94 @@
+/**
+ * The checks `opa check --strict` adds to compiling: things that are legal Rego but
+ * almost always a mistake, reported as compile errors.
+ *
+ * - an import whose name no rule uses (`import data.lib.old`);
+ * - a variable declared with `:=` or `some` that nothing reads afterwards.
+ *
+ * They work on the parsed modules, so they run whether or not compiling succeeds.
+ */
+import { ErrorCode, RegoError } from "../ast/errors.js";
+import type * as A from "../ast/nodes.js";
+import { visitNodes } from "../ast/walk.js";
+
+/** Strict-mode errors of each module, in source order. */
+export function strictErrors(modules: readonly A.Module[]): RegoError[] {
+  const out: RegoError[] = [];
+  for (const m of modules) {
+    unusedImports(m, out);
+    for (const rule of m.rules) for (let r: A.Rule | undefined = rule; r; r = r.else) unusedDeclarations(r, out);
+  }
+  return out;
+}
+
+/** The name an import binds in its module (`import data.a.b` binds `b`), or undefined for keyword imports. */
+function importName(imp: A.Import): string | undefined {
+  const path = imp.path.type === "Var" ? [imp.path.name] : refNames(imp.path);
+  if (path[0] === "future" || path[0] === "rego") return undefined;
+  if (imp.alias !== undefined) return imp.alias;
+  return path[path.length - 1];
+}
+
+function refNames(ref: A.RefTerm): string[] {
+  const head = ref.head.type === "Var" ? ref.head.name : "";
+  return [head, ...ref.path.map((p) => (p.type === "String" ? p.value : ""))];
+}
+
+function unusedImports(m: A.Module, out: RegoError[]): void {
+  const used = new Set<string>();
+  for (const rule of m.rules) collectVars(rule, (v) => used.add(v.name));
+  // Two imports of one name are a compile error already (they shadow each other).
+  for (const imp of m.imports) {
+    const name = importName(imp);
+    if (name !== undefined && !used.has(name)) out.push(new RegoError(ErrorCode.CompileError, `import ${importText(imp)} unused`, imp.loc));
+  }
+}
+
+function importText(imp: A.Import): string {
+  const path = imp.path.type === "Var" ? imp.path.name : refNames(imp.path).join(".");
+  return imp.alias === undefined ? path : `${path} as ${imp.alias}`;
+}
+
+/**
+ * A variable declared in a rule that no other occurrence in the rule reads. Names are
+ * matched across the whole rule, closures included, so a variable used only inside a
+ * comprehension counts as used (and shadowing can hide an unused one: never a false
+ * report).
+ */
+function unusedDeclarations(rule: A.Rule, out: RegoError[]): void {
+  const declared: Declared[] = [];
+  collectDeclarations(rule.body, declared);
+  if (declared.length === 0) return;
+  const counts = new Map<string, number>();
+  collectVars(rule.head, (v) => counts.set(v.name, (counts.get(v.name) ?? 0) + 1));
+  collectVars(rule.body, (v) => counts.set(v.name, (counts.get(v.name) ?? 0) + 1));
+  for (const v of declared) {
+    if (v.name.startsWith("$")) continue;
+    // The declaration itself is one occurrence.
+    if ((counts.get(v.name) ?? 0) <= 1) out.push(new RegoError(ErrorCode.CompileError, `${v.declaredBy} var ${v.name} unused`, v.var.loc));
+  }
+}
+
+interface Declared {
+  readonly var: A.VarTerm;
+  readonly name: string;
+  readonly declaredBy: "assigned" | "declared";
+}
+
+/** `x := …` and `some x` at any depth of a body (comprehensions and `every` included). */
+function collectDeclarations(body: A.Body, list: Declared[]): void {
+  visitNodes(body, (node) => {
+    if (node.type === "Assign") {
+      collectVars((node as A.Assign).left, (v) => list.push({ var: v, name: v.name, declaredBy: "assigned" }));
+    } else if (node.type === "SomeDecl") {
+      for (const v of (node as A.SomeDecl).vars) list.push({ var: v, name: v.name, declaredBy: "declared" });
+    }
+  });
+}
+
+/** Every variable occurrence under `root`. */
+function collectVars(root: unknown, visit: (v: A.VarTerm) => void): void {
+  visitNodes(root, (node) => {
+    if (node.type === "Var") visit(node as A.VarTerm);
+  });
+}

@@ -1,0 +1,98 @@
+/** `regolith check`: the contract in docs/CLI.md, exercised through `main` in-process. */
+import t from "tap";
+import { join } from "node:path";
+import { run } from "../_lib/cli-run.js";
+
+const good = `package authz
+
+import data.lib
+
+default allow := false
+
+allow if input.user in lib.admins
+`;
+
+const lib = `package lib
+
+admins := {"ada"}
+`;
+
+t.test("modules that parse and compile: exit 0, nothing printed", async (t) => {
+  const dir = t.testdir({ p: { "authz.rego": good, "lib.rego": lib } });
+  t.same(await run(["check", "p"], dir), { code: 0, stdout: "", stderr: "" });
+});
+
+t.test("the shipped bundle checks, strictly too", async (t) => {
+  const root = join(import.meta.dirname, "../..");
+  t.equal((await run(["check", "--strict", "policies"], root)).code, 0);
+});
+
+t.test("parse errors of every file are reported together, as file:row:col: code: message", async (t) => {
+  const dir = t.testdir({ p: { "a.rego": "package a\nx := \n", "b.rego": "package b\ny := [\n" } });
+  const r = await run(["check", "p"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /^2 errors occurred:\n/);
+  t.match(r.stderr, /p\/a\.rego:3:1: rego_parse_error: /);
+  t.match(r.stderr, /p\/b\.rego:3:1: rego_parse_error: /);
+});
+
+t.test("compile errors: unsafe variables, undefined functions", async (t) => {
+  const dir = t.testdir({ "x.rego": "package x\n\nallow if {\n\tnot_a_builtin(1)\n}\n", "y.rego": "package y\n\nallow if {\n\ty > 1\n}\n" });
+  const undefinedFunction = await run(["check", "x.rego"], dir);
+  t.equal(undefinedFunction.code, 2);
+  t.match(undefinedFunction.stderr, /x\.rego:4:2: rego_type_error: undefined function not_a_builtin/);
+  const unsafe = await run(["check", "y.rego"], dir);
+  t.equal(unsafe.code, 2);
+  t.match(unsafe.stderr, /y\.rego:4:2: rego_unsafe_var_error: var y is unsafe/);
+});
+
+t.test("-f json prints OPA's error document on stdout", async (t) => {
+  const dir = t.testdir({ "x.rego": "package x\nx := \n" });
+  const r = await run(["check", "-f", "json", "x.rego"], dir);
+  t.equal(r.code, 2);
+  const doc = JSON.parse(r.stdout) as { errors: { code: string; location: { file: string; row: number } }[] };
+  t.equal(doc.errors[0]?.code, "rego_parse_error");
+  t.same(doc.errors[0]?.location.file, "x.rego");
+});
+
+t.test("--strict refuses unused imports and variables; without it they pass", async (t) => {
+  const dir = t.testdir({ "x.rego": "package x\n\nimport data.unused\n\nallow if {\n\tz := 1\n\tinput.ok\n}\n" });
+  t.equal((await run(["check", "x.rego"], dir)).code, 0);
+  const r = await run(["check", "--strict", "x.rego"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /x\.rego:3:1: rego_compile_error: import data.unused unused/);
+  t.match(r.stderr, /x\.rego:6:2: rego_compile_error: assigned var z unused/);
+});
+
+t.test("--schema: a file, or a directory's input.json; refs outside it are type errors", async (t) => {
+  const schema = JSON.stringify({ type: "object", properties: { user: { type: "object", properties: { name: { type: "string" } } } } });
+  const dir = t.testdir({ "x.rego": 'package x\n\nallow if input.user.nmae == "ada"\n', "ok.rego": 'package ok\n\nallow if input.user.name == "ada"\n', s: { "input.json": schema } });
+  t.equal((await run(["check", "--schema", "s/input.json", "ok.rego"], dir)).code, 0);
+  for (const schemaPath of ["s/input.json", "s"]) {
+    const r = await run(["check", "--schema", schemaPath, "x.rego"], dir);
+    t.equal(r.code, 2, schemaPath);
+    t.match(r.stderr, /x\.rego:3:21: rego_type_error: undefined ref: input\.user\.nmae/, schemaPath);
+  }
+  const missing = await run(["check", "--schema", "x.rego", "ok.rego"], t.testdir({ "x.rego": "", "ok.rego": "package ok\n" }));
+  t.equal(missing.code, 2);
+});
+
+t.test("--max-errors caps the list; --capabilities removes builtins", async (t) => {
+  const many = "package x\n\n" + Array.from({ length: 12 }, (_, i) => `r${i} if y${i} > 1\n`).join("");
+  const dir = t.testdir({ "x.rego": many, "caps.json": JSON.stringify({ builtins: [{ name: "gt", decl: { type: "function", args: [{ type: "any" }, { type: "any" }], result: { type: "boolean" } }, infix: ">" }] }), "c.rego": "package c\n\nn := count([1])\n" });
+  const capped = await run(["check", "-m", "3", "x.rego"], dir);
+  t.match(capped.stderr, /^3 errors occurred:/);
+  t.match((await run(["check", "x.rego"], dir)).stderr, /^10 errors occurred:/);
+  t.match((await run(["check", "-m", "0", "x.rego"], dir)).stderr, /^12 errors occurred:/);
+  t.equal((await run(["check", "c.rego"], dir)).code, 0);
+  const restricted = await run(["check", "--capabilities", "caps.json", "c.rego"], dir);
+  t.equal(restricted.code, 2);
+  t.match(restricted.stderr, /undefined function count/);
+});
+
+t.test("bad flags exit 2", async (t) => {
+  const dir = t.testdir({ "x.rego": good });
+  t.equal((await run(["check", "-f", "xml", "x.rego"], dir)).code, 2);
+  t.equal((await run(["check", "--max-errors", "many", "x.rego"], dir)).code, 2);
+  t.equal((await run(["check", "nope/"], dir)).code, 2);
+});

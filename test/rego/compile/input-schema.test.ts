@@ -1,0 +1,46 @@
+/** `check --schema`: refs into input checked against the input's JSON Schema. */
+import t from "tap";
+import { inputSchemaErrors, parseModule } from "@regolith/rego";
+
+const schema = {
+  type: "object",
+  properties: {
+    user: { $ref: "#/$defs/user" },
+    items: { type: "array", items: { type: "object", properties: { id: { type: "integer" } } } },
+    labels: { type: "object", additionalProperties: { type: "object", properties: { color: { type: "string" } } } },
+    extra: { type: "object", additionalProperties: true },
+    either: { anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { b: {} } }] },
+    free: {},
+  },
+  $defs: { user: { type: "object", properties: { name: { type: "string" }, roles: { type: "array", items: { type: "string" } } } } },
+};
+
+function errors(body: string, imports = ""): string[] {
+  const m = parseModule(`package p\n${imports}\nallow if {\n${body}\n}\n`, { file: "x.rego" });
+  return inputSchemaErrors([m], schema).map((e) => `${e.code}: ${e.message.split("\n")[0]}`);
+}
+
+t.test("refs the schema allows pass", async (t) => {
+  t.same(errors('\tinput.user.name == "ada"\n\tinput.user.roles[_] == "admin"\n\tinput.items[0].id == 1\n\tsome item in input.items\n\titem.id'), []);
+  t.same(errors("\tinput.labels.prod.color\n\tinput.labels[x].color\n\tinput.extra.anything.below\n\tinput.free.a.b.c\n\tinput.either.b"), []);
+});
+
+t.test("a key the schema does not have is an undefined ref, with the keys it has", async (t) => {
+  t.same(errors("\tinput.user.nmae"), ["rego_type_error: undefined ref: input.user.nmae"]);
+  const m = parseModule('package p\nallow if input.user.nmae == "x"\n', { file: "x.rego" });
+  const [e] = inputSchemaErrors([m], schema);
+  t.match(e?.message, /have: "nmae"\n\twant \(one of\): \["name" "roles"\]/);
+  t.equal(e?.location?.row, 2);
+});
+
+t.test("following $ref, arrays, additionalProperties schemas and anyOf", async (t) => {
+  t.same(errors("\tinput.items[0].name"), ["rego_type_error: undefined ref: input.items[0].name"]);
+  t.same(errors("\tinput.items.first"), ["rego_type_error: undefined ref: input.items.first"]);
+  t.same(errors("\tinput.labels.prod.size"), ["rego_type_error: undefined ref: input.labels.prod.size"]);
+  t.same(errors("\tinput.either.c"), ["rego_type_error: undefined ref: input.either.c"]);
+  t.same(errors("\tinput.user.name.first"), ["rego_type_error: undefined ref: input.user.name.first"]);
+});
+
+t.test("an import of part of input is checked through its alias", async (t) => {
+  t.same(errors("\tu.name\n\tu.age", "import input.user as u"), ["rego_type_error: undefined ref: input.user.age"]);
+});
