@@ -16,6 +16,8 @@ type Command = (argv: readonly string[], io: Streams) => Promise<number>;
 const COMMANDS: ReadonlyMap<string, { readonly load: () => Promise<Command>; readonly summary: string }> = new Map([
   ["eval", { load: async () => (await import("./commands/eval.js")).evalCommand, summary: "evaluate a Rego query (like opa eval)" }],
   ["test", { load: async () => (await import("./commands/test.js")).testCommand, summary: "run Rego unit tests (test_* rules), with coverage (like opa test)" }],
+  ["check", { load: async () => (await import("./commands/check.js")).checkCommand, summary: "parse and compile policies without evaluating them (like opa check)" }],
+  ["fmt", { load: async () => (await import("./commands/fmt.js")).fmtCommand, summary: "format Rego canonically (like opa fmt): print, list, diff or rewrite" }],
   ["capabilities", { load: async () => (await import("./commands/capabilities.js")).capabilitiesCommand, summary: "print the builtins and features, in OPA's capabilities format" }],
   ["snapshot", { load: async () => (await import("./commands/snapshot.js")).snapshotCommand, summary: "read GitHub or Cloudflare state into a snapshot document" }],
   ["gate", { load: async () => (await import("./commands/gate.js")).gateCommand, summary: "evaluate policy bundles over snapshot documents: findings, waivers, baselines, reports" }],

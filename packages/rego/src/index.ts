@@ -5,10 +5,13 @@ export { Engine, PreparedQuery } from "./engine.js";
 export type { EngineOptions, PrepareOptions, EvaluateOptions, Evaluation, Result, ResultSet, ExpressionValue } from "./engine.js";
 
 export { parseModule, parseQuery, parseTerm } from "./parse/parser.js";
+export { formatModule, formatSource } from "./format/format.js";
 export type { ParseOptions } from "./parse/parser.js";
 export { compile, compileQuery, Compiler, STAGES } from "./compile/compiler.js";
 export type { CompiledPolicy, CompiledQuery, Stage } from "./compile/compiler.js";
 export type { CompileOptions } from "./compile/context.js";
+export { strictErrors } from "./compile/strict.js";
+export { inputSchemaErrors } from "./compile/input-schema.js";
 
 export { RegoError, RegoErrors, ErrorCode, DEFAULT_ERROR_LIMIT } from "./ast/errors.js";
 export type { RegoErrorJSON, ErrorDetails } from "./ast/errors.js";

@@ -64,14 +64,14 @@ trusted_branches[uri] contains {"branch": hit.branch, "why": sprintf("trusted by
 	some uri in hit.repos
 }
 
-claimed_branches(matchers) := {{"claim": "ref", "branch": substring(ref, 11, -1), "repos": matcher_repos(matchers)} |
+claimed_branches(matchers) := ({{"claim": "ref", "branch": substring(ref, 11, -1), "repos": matcher_repos(matchers)} |
 	ref := matchers.ref
 	is_string(ref)
 	startswith(ref, "refs/heads/")
 } | {{"claim": "job_workflow_ref", "branch": m[2], "repos": repos_named(m[1])} |
 	is_string(matchers.job_workflow_ref)
 	some m in regex.find_all_string_submatch_n(`^([^/@]+/[^/@]+)/[^@]*@refs/heads/(.+)$`, matchers.job_workflow_ref, 1)
-} | {{"claim": "sub", "branch": m[1], "repos": matcher_repos(matchers)} |
+}) | {{"claim": "sub", "branch": m[1], "repos": matcher_repos(matchers)} |
 	is_string(matchers.sub)
 	some m in regex.find_all_string_submatch_n(`(?:^|:)ref:refs/heads/([^:]+)`, matchers.sub, 1)
 }
@@ -101,16 +101,16 @@ id_number(value) := value if is_number(value)
 
 # The repositories a rule's matchers pin: by id, by name, or by the `repo:` part of `sub`
 # (legacy `OWNER/REPO` or immutable `OWNER@ID/REPO@ID`) or its `repository_id:` part.
-matcher_repos(matchers) := {uri |
+matcher_repos(matchers) := (({uri |
 	uri := repo_by_id[id_number(matchers.repository_id)]
 } | {uri |
 	is_string(matchers.repository)
 	some uri in repos_named(matchers.repository)
-} | {uri |
+}) | {uri |
 	is_string(matchers.sub)
 	some m in regex.find_all_string_submatch_n(`(?:^|:)repo:([^:]+)`, matchers.sub, 1)
 	some uri in repos_named(regex.replace(m[1], `@[0-9]+`, ""))
-} | {uri |
+}) | {uri |
 	is_string(matchers.sub)
 	some m in regex.find_all_string_submatch_n(`(?:^|:)repository_id:([0-9]+)`, matchers.sub, 1)
 	uri := repo_by_id[to_number(m[1])]

@@ -377,7 +377,9 @@ findings contains lib.finding(rego.metadata.rule(), fields) if {
 
 public_repositories(doc) := {r.full_name | some r in doc.repositories; r.visibility == "public"}
 
-credential_severity(s) := "high" if is_credential(s) else := "medium"
+credential_severity(s) := "high" if is_credential(s)
+
+else := "medium"
 
 # METADATA
 # title: Organization secret available to all repositories

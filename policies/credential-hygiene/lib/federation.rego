@@ -36,7 +36,7 @@ sub_repository(sub) := id if {
 } else := repo_ids_by_name[lower(split(sub, ":")[1])]
 
 matcher_repositories(m) := ids if {
-	ids := {id_string(v) | v := m.repository_id} | {id | id := repo_ids_by_name[lower(m.repository)]} | {id | id := sub_repository(m.sub)}
+	ids := ({id_string(v) | v := m.repository_id} | {id | id := repo_ids_by_name[lower(m.repository)]}) | {id | id := sub_repository(m.sub)}
 	count(ids) > 0
 } else := {sprintf("owner:%s", [id_string(v)]) | v := m.repository_owner_id} | {sprintf("owner:%s", [lower(v)]) | v := m.repository_owner; is_string(v)}
 

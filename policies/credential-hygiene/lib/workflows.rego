@@ -146,11 +146,11 @@ dynamic_refs(job) := [ref | some ref in job.secret_refs; ref.dynamic]
 
 # credential_evidence: how a job holds credentials (lib.github.holds_credentials), as
 # evidence strings, sorted.
-credential_evidence(job) := sort(((({ref_evidence("secrets", ref) |
+credential_evidence(job) := sort((({ref_evidence("secrets", ref) |
 	some ref in job.secret_refs
 	is_string(ref.name)
 	ref.name != "GITHUB_TOKEN"
-} | {ref_evidence("secrets", ref) | some ref in dynamic_refs(job)}) | {sprintf("secrets: inherit -> %s", [job.uses]) | job.secrets_inherit}) | {sprintf("id-token: write (permissions from %s)", [job.permissions_source]) | job.requests_id_token}))
+} | {ref_evidence("secrets", ref) | some ref in dynamic_refs(job)}) | {sprintf("secrets: inherit -> %s", [job.uses]) | job.secrets_inherit}) | {sprintf("id-token: write (permissions from %s)", [job.permissions_source]) | job.requests_id_token})
 
 # ---------------------------------------------------------------------------
 # Long-lived OpenAI key
@@ -193,7 +193,7 @@ step_texts(step) := array.concat(
 
 # openai_wif_markers: why the job looks like it exchanges a GitHub OIDC token with
 # OpenAI, as evidence strings. Heuristic; `expected_consumers` is the authoritative link.
-openai_wif_markers(job) := (({sprintf("steps[%d] mentions %s", [step.index, marker]) |
+openai_wif_markers(job) := ({sprintf("steps[%d] mentions %s", [step.index, marker]) |
 	some step in job.steps
 	some text in step_texts(step)
 	some marker in openai_wif_text_markers
@@ -206,7 +206,7 @@ openai_wif_markers(job) := (({sprintf("steps[%d] mentions %s", [step.index, mark
 	some ref in job.var_refs
 	is_string(ref.name)
 	regex.match(openai_wif_var_pattern, ref.name)
-})
+}
 
 # uses_openai_wif: the job can mint an OIDC token and shows a WIF marker.
 uses_openai_wif(job) if {
