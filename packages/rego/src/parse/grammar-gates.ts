@@ -10,7 +10,9 @@
  * - `startsComprehension()` / `startsObjectComprehension()`: a `[` or `{` holding
  *   one term followed by `|` is a comprehension (OPA gives comprehensions
  *   priority over the `|` operator);
- * - `isLogic(k, word)` and friends: the experimental `and` / `or` keywords.
+ * - `isLogic(k, word)` and friends: the experimental `and` / `or` keywords;
+ * - `braceOpensRuleBody()`: after a rule's `if`, braces open a body unless they
+ *   lead a literal that is not a lone set (OPA tries the literal first).
  */
 import type { TokenType } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain-runtime.js";
@@ -19,6 +21,10 @@ import * as T from "./tokens.js";
 const CLOSERS = new Set<TokenType>([T.RBrack, T.RCurly, T.RParen]);
 const OPENERS = new Set<TokenType>([T.LBrack, T.LCurly, T.LParen]);
 const KEYWORD_SET = new Set<TokenType>(T.KEYWORDS);
+/** Tokens that join a term to what follows it in one expression. */
+const OPERATORS = new Set<TokenType>([
+  T.Equal, T.NotEqual, T.Lt, T.Lte, T.Gt, T.Gte, T.Plus, T.Minus, T.Star, T.Slash, T.Percent, T.Amp, T.Pipe, T.Assign, T.Unify, T.Comma,
+]);
 const SINGLE_TOKEN_TERMS = new Set<TokenType>([T.StringLit, T.RawStringLit, T.NumberLit, T.TemplateString, T.Ident, ...T.KEYWORDS]);
 
 export { CLOSERS };
@@ -149,6 +155,45 @@ export abstract class GrammarGates extends CstParser {
         if ((this.LA(i).startLine ?? 0) > (prev.endLine ?? 0)) return false;
       }
     }
+  }
+
+  /**
+   * After `if`, whether the `{` at token 1 opens the rule's body. OPA first reads what
+   * follows `if` as one literal, and keeps that reading unless the literal is a lone
+   * set literal (a set would always hold): `p if { x }` and a multi-line body are
+   * bodies, but `p if {x | xs[x]}` is one expression (a set comprehension) and
+   * `p if {1, 2} == s` a comparison. `literalParses` tries the literal reading.
+   */
+  protected braceOpensRuleBody(literalParses: () => boolean): boolean {
+    const close = this.closingOf(1);
+    if (close < 0) return true;
+    // An expression going on after the braces is a literal, if it parses.
+    if (this.continuesTerm(close + 1)) return !literalParses();
+    // Else the braces hold the whole literal (`with` does not count: OPA judges the
+    // term it modifies): a comprehension or an object is one, a set means a body.
+    const afterFirstTerm = this.skipTerm(2);
+    const comprehension = afterFirstTerm > 0 && this.LA(afterFirstTerm).tokenType === T.Pipe;
+    return comprehension || this.colonInside(close) ? !literalParses() : true;
+  }
+
+  /** Token k carries on the expression before it: an operator, or a ref step or call touching it. */
+  private continuesTerm(k: number): boolean {
+    const t = this.LA(k).tokenType;
+    if (OPERATORS.has(t)) return true;
+    if (t === T.In) return !this.refFollows(k);
+    return (t === T.Dot || t === T.LBrack || t === T.LParen) && this.adjacent(k);
+  }
+
+  /** A `:` directly inside the brackets opened at token 1 and closed at `close` (an object's). */
+  private colonInside(close: number): boolean {
+    let depth = 0;
+    for (let i = 2; i < close; i++) {
+      const t = this.LA(i).tokenType;
+      if (OPENERS.has(t)) depth++;
+      else if (CLOSERS.has(t)) depth--;
+      else if (depth === 0 && t === T.Colon) return true;
+    }
+    return false;
   }
 
   /** The next token can end a body (so no literal follows). */

@@ -82,7 +82,7 @@ export class RegoGrammar extends GrammarGates {
       DEF: () => this.SUBRULE(this.callArgs),
     });
     this.OPTION3({ GATE: () => !this.keywordStartsRef(1), DEF: () => this.SUBRULE(this.ruleHeadValue) });
-    this.OPTION4({ GATE: () => !this.keywordStartsRef(1), DEF: () => this.SUBRULE(this.ruleBody) });
+    this.OPTION4({ GATE: () => !this.keywordStartsRef(1), DEF: () => this.SUBRULE(this.ruleBody, { ARGS: [true] }) });
     this.MANY({
       GATE: () => this.isKeyword(T.Else),
       DEF: () => this.SUBRULE(this.elseClause),
@@ -100,8 +100,12 @@ export class RegoGrammar extends GrammarGates {
     this.SUBRULE(this.exprIn);
   });
 
-  /** `if { … }`, `if literal`, or a bare `{ … }` (a v0 body, reported as such). */
-  public ruleBody = this.RULE("ruleBody", () => {
+  /**
+   * `if { … }`, `if literal`, or a bare `{ … }` (a v0 body, reported as such). After a
+   * rule's own `if` (`literalFirst`), braces may hold a literal, as OPA reads them;
+   * after an `else … if` they always open a body, as in OPA.
+   */
+  public ruleBody = this.RULE("ruleBody", (literalFirst?: boolean) => {
     this.OR([
       {
         ALT: () => {
@@ -109,7 +113,10 @@ export class RegoGrammar extends GrammarGates {
           this.OR2({
             IGNORE_AMBIGUITIES: true,
             DEF: [
-            { GATE: () => this.LA(1).tokenType === T.LCurly, ALT: () => this.SUBRULE(this.block) },
+            {
+              GATE: () => this.LA(1).tokenType === T.LCurly && (!literalFirst || this.braceOpensRuleBody(() => this.BACKTRACK(this.literal).call(this))),
+              ALT: () => this.SUBRULE(this.block),
+            },
             { ALT: () => this.SUBRULE(this.literal) },
             ],
           });
@@ -125,7 +132,7 @@ export class RegoGrammar extends GrammarGates {
       this.OR([{ ALT: () => this.CONSUME(T.Assign) }, { ALT: () => this.CONSUME(T.Unify) }]);
       this.SUBRULE(this.exprIn);
     });
-    this.OPTION2({ GATE: () => !this.keywordStartsRef(1), DEF: () => this.SUBRULE(this.ruleBody) });
+    this.OPTION2({ GATE: () => !this.keywordStartsRef(1), DEF: () => this.SUBRULE(this.ruleBody, { ARGS: [false] }) });
   });
 
   // ------------------------------------------------------------ bodies
