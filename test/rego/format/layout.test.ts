@@ -82,10 +82,12 @@ t.test("set union inside a literal and `k, v in` inside a call are parenthesized
   t.equal(fmt("package p\ny if f((1, 1 in [2]))\n"), "package p\n\ny if f((1, 1 in [2]))\n");
 });
 
-t.test("literals: one line when their items start on the bracket's row, else a row of items per line", async (t) => {
+t.test("literals and calls: one line when their items start on one row, else a row of items per line", async (t) => {
   t.equal(fmt('package p\nx := {"a":1,"b":[1,2]}\n'), 'package p\n\nx := {"a": 1, "b": [1, 2]}\n');
   t.equal(fmt('package p\nx := {\n"a": 1, "b": 2,\n"c": 3}\n'), 'package p\n\nx := {\n→"a": 1, "b": 2,\n→"c": 3,\n}\n');
-  t.equal(fmt("package p\nx := f(1, {\n\"a\": 1,\n})\n"), 'package p\n\nx := f(1, {\n→"a": 1,\n})\n');
+  t.equal(fmt("package p\nx := f(1, {\n\"a\": 1,\n\"b\": 2,\n})\n"), 'package p\n\nx := f(1, {\n→"a": 1,\n→"b": 2,\n})\n');
+  // Items that all start on one row make one line, wherever the brackets were.
+  t.equal(fmt("package p\nx := count(\n  [1, 2, 3] # three\n)\n"), "package p\n\nx := count([1, 2, 3]) # three\n");
   t.equal(fmt("package p\nx := set()\ny := {}\nz := []\n"), "package p\n\nx := set()\ny := {}\nz := []\n");
 });
 
@@ -122,4 +124,49 @@ t.test("imports: one group per run without blank lines, a blank line before the 
 
 t.test("source that does not parse is refused with its parse error", async (t) => {
   t.throws(() => formatSource("package p\nx := \n", { file: "x.rego" }), { name: "RegoErrors" });
+});
+
+t.test("a union leading a rule's block keeps parentheses, or the braces would read as a comprehension", async (t) => {
+  t.equal(fmt("package p\nq if {\n\t(input.a | input.b)\n\tinput.c\n}\n"), "package p\n\nq if {\n→(input.a | input.b)\n→input.c\n}\n");
+  t.equal(fmt("package p\nq if {\n\t(input.a | input.b) == input.c\n}\n"), "package p\n\nq if {\n→(input.a | input.b) == input.c\n}\n");
+  // Elsewhere it reads as what it is.
+  t.equal(fmt("package p\nq if {\n\tinput.c\n\t(input.a | input.b)\n}\n"), "package p\n\nq if {\n→input.c\n→input.a | input.b\n}\n");
+  t.equal(fmt("package p\nq if {\n\tinput.c == (input.a | input.b)\n}\n"), "package p\n\nq if {\n→input.c == input.a | input.b\n}\n");
+});
+
+t.test("a braced term under `not` is parenthesized where `not {` opens a body", async (t) => {
+  t.equal(fmt("package p\nq if not {1}\n"), "package p\n\nq if not {1}\n");
+  t.equal(fmt("package p\nimport future.keywords.not\nq if {\n\tnot ({1})\n\tnot set()\n}\n"), "package p\n\nimport future.keywords.not\n\nq if {\n→not ({1})\n→not set()\n}\n");
+});
+
+t.test("`if true` goes, as a rule without a body holds", async (t) => {
+  t.equal(fmt('package p\ns contains "a" if { true }\na.b.c if true\nv := 1 if true\n'), 'package p\n\ns contains "a"\na.b.c := true\nv := 1\n');
+  t.equal(fmt("package p\nf(x) := 1 if {\n\tx > 0\n} else := 2 if true\n"), "package p\n\nf(x) := 1 if {\n→x > 0\n} else := 2\n");
+});
+
+t.test("a rule written on one row with an else puts the else on its own line", async (t) => {
+  t.equal(fmt("package p\nx := 1 if { {1, 2} } else := 2\n"), "package p\n\nx := 1 if {\n→{1, 2}\n}\n\nelse := 2\n");
+});
+
+t.test("comprehension heads keep parentheses around operators; object comprehension keys need none", async (t) => {
+  t.equal(fmt("package p\nx := {k: (1 + 2) | some k in ks}\ny := {x in [2]: 2 | some x in xs}\nz := [(a + 1) | some a in zs]\n"), "package p\n\nx := {k: (1 + 2) | some k in ks}\ny := {x in [2]: 2 | some x in xs}\nz := [(a + 1) | some a in zs]\n");
+  t.equal(fmt("package p\nx := {\n\tk: v | some k, v in o\n}\n"), "package p\n\nx := {k: v |\n→some k, v in o\n}\n");
+});
+
+t.test("package paths: keywords written in brackets keep them", async (t) => {
+  t.equal(fmt('package test["if"]\nx := 1\n'), 'package test["if"]\n\nx := 1\n');
+  t.equal(fmt('package test["a"].b\nx := 1\n'), "package test.a.b\n\nx := 1\n");
+});
+
+t.test("imports are sorted within a run on consecutive rows, unless a comment sits there", async (t) => {
+  t.equal(fmt("package p\nimport data.z\nimport data.a\n\nimport data.y # why\nimport data.b\nx := [z, a, y, b]\n"), "package p\n\nimport data.a\nimport data.z\n\nimport data.y # why\nimport data.b\n\nx := [z, a, y, b]\n");
+});
+
+t.test("comments inside a term: one trails the line; several keep the term as written", async (t) => {
+  t.equal(fmt('package p\nv := {"a": # one\n"b"}\n'), 'package p\n\nv := {"a": "b"} # one\n');
+  t.equal(fmt('package p\nv := {"a": # one\n{"b": # two\n"c"}}\n'), 'package p\n\nv := {"a": # one\n{"b": # two\n"c"}}\n');
+});
+
+t.test("comments right below a rule stay with it, above the blank line", async (t) => {
+  t.equal(fmt("package p\nx := 1\n# about x\n\n\ny if {\n\ta\n}\n"), "package p\n\nx := 1\n# about x\n\ny if {\n→a\n}\n");
 });

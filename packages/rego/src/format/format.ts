@@ -27,17 +27,20 @@ export function formatSource(source: string, options: ParseOptions = {}): string
 export function formatModule(m: A.Module): string {
   const rows = new SourceRows(m.source);
   const w = new Writer(rows, m.comments);
-  const p = new TermPrinter(w, rows);
+  const p = new TermPrinter(w, rows, importsNotKeyword(m));
 
   w.line(m.package.loc.row);
   w.write("package ");
   packagePath(p, m.package.path);
 
   // Statements in source order: imports and rules may interleave.
-  const statements: (A.Import | A.Rule)[] = [...m.imports, ...m.rules].sort((a, b) => a.loc.offset - b.loc.offset);
+  const statements = sortImports([...m.imports, ...m.rules].sort((a, b) => a.loc.offset - b.loc.offset), m.comments);
   let previous: A.Import | A.Rule | undefined;
   for (const s of statements) {
-    if (!previous || !adjacent(rows, previous, s)) w.blank();
+    if (!previous || !adjacent(rows, previous, s)) {
+      w.settle(s.loc.row);
+      w.blank();
+    }
     if (s.type === "Import") importStatement(p, s);
     else rule(p, rows, s);
     previous = s;
@@ -45,16 +48,50 @@ export function formatModule(m: A.Module): string {
   return w.finish();
 }
 
-/** `package a.b["c-d"]`: the path below `data`. */
-function packagePath(p: TermPrinter, path: A.RefTerm): void {
-  path.path.forEach((key, i) => {
-    if (key.type === "String" && isRefIdent(key.value)) p.w.write(i === 0 ? key.value : `.${key.value}`, key.loc.row);
-    else {
-      p.w.write("[");
-      p.term(key);
-      p.w.write("]");
+/**
+ * Imports sorted by path within each run on consecutive rows, as `opa fmt` sorts
+ * them. A run with a comment on any of its rows keeps its order, so each comment
+ * stays beside its import.
+ */
+function sortImports(statements: (A.Import | A.Rule)[], comments: readonly A.Comment[]): (A.Import | A.Rule)[] {
+  const commented = new Set(comments.map((c) => c.loc.row));
+  const text = (imp: A.Import): string => importPath(imp) + (imp.alias === undefined ? "" : ` as ${imp.alias}`);
+  for (let i = 0; i < statements.length; ) {
+    let j = i;
+    while (j < statements.length && statements[j]!.type === "Import" && (j === i || statements[j]!.loc.row === statements[j - 1]!.loc.row + 1)) j++;
+    const run = statements.slice(i, j) as A.Import[];
+    if (run.length > 1 && !run.some((imp) => commented.has(imp.loc.row))) {
+      const sorted = [...run].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+      // Each import takes the row of the one it replaces: rows drive the layout.
+      sorted.forEach((imp, k) => (statements[i + k] = { ...imp, loc: run[k]!.loc }));
     }
+    i = Math.max(j, i + 1);
+  }
+  return statements;
+}
+
+function importPath(imp: A.Import): string {
+  if (imp.path.type === "Var") return imp.path.name;
+  const head = imp.path.head.type === "Var" ? imp.path.head.name : "";
+  return [head, ...imp.path.path.map((k) => (k.type === "String" ? k.value : "?"))].join(".");
+}
+
+/** `import future.keywords.not` (or all future keywords): `not { … }` is a body. */
+function importsNotKeyword(m: A.Module): boolean {
+  return m.imports.some((imp) => {
+    if (imp.path.type !== "Ref" || imp.path.head.type !== "Var" || imp.path.head.name !== "future") return false;
+    const keys = imp.path.path.map((k) => (k.type === "String" ? k.value : ""));
+    return keys[0] === "keywords" && (keys.length === 1 || keys[1] === "not");
   });
+}
+
+/** `package a.b["c-d"]`: the path below `data`, spelled as refs are (terms.ts). */
+function packagePath(p: TermPrinter, path: A.RefTerm): void {
+  const [first, ...rest] = path.path;
+  if (first?.type === "String" && isRefIdent(first.value)) {
+    p.w.write(first.value, first.loc.row);
+    p.ref({ ...path, head: { type: "Var", name: "", loc: first.loc }, path: rest }, false);
+  } else p.ref({ ...path, head: { type: "Var", name: "", loc: path.loc } }, false);
 }
 
 function importStatement(p: TermPrinter, imp: A.Import): void {
@@ -73,18 +110,19 @@ function importStatement(p: TermPrinter, imp: A.Import): void {
 function adjacent(rows: SourceRows, a: A.Import | A.Rule, b: A.Import | A.Rule): boolean {
   if (a.type !== b.type) return false;
   if (a.type === "Import") return !rows.blankBetween(a.loc.row, b.loc.row);
-  return groupable(a) && groupable(b as A.Rule) && b.loc.row === a.loc.row + 1;
+  return groupable(rows, a) && groupable(rows, b as A.Rule) && b.loc.row === a.loc.row + 1;
 }
 
-function groupable(r: A.Rule): boolean {
-  return r.body.length <= 1 && !r.default && r.else === undefined;
+/** A rule `opa fmt` keeps next to a neighbour: one line, without a body or with a one-liner. */
+function groupable(rows: SourceRows, r: A.Rule): boolean {
+  return !r.default && r.else === undefined && (bodyOf(r).length === 0 || isOneLiner(rows, r));
 }
 
 function rule(p: TermPrinter, rows: SourceRows, r: A.Rule): void {
   p.w.line(r.loc.row);
   if (r.default) p.w.write("default ");
-  head(p, r.head);
-  body(p, rows, r);
+  head(p, r.head, bodyOf(r).length === 0 && r.body.length > 0);
+  body(p, rows, r, false);
   for (let prev = r, e = r.else; e; prev = e, e = e.else) {
     if (elseOnOwnLine(rows, prev, e)) {
       p.w.blank();
@@ -94,9 +132,19 @@ function rule(p: TermPrinter, rows: SourceRows, r: A.Rule): void {
     if (e.head.value) {
       p.w.write(" := ");
       p.term(e.head.value);
-    }
-    body(p, rows, e);
+    } else if (bodyOf(e).length === 0) p.w.write(" := true");
+    body(p, rows, e, true);
   }
+}
+
+/**
+ * The body to write: none for `if true` (or `if { true }`), which holds as a rule
+ * without a body does, as `opa fmt` writes it.
+ */
+function bodyOf(r: A.Rule): A.Body {
+  if (r.body.length !== 1) return r.body;
+  const e = r.body[0]!;
+  return !e.negated && e.with.length === 0 && e.node.type === "Boolean" && e.node.value ? [] : r.body;
 }
 
 /** Where a rule's head ends (an `else`'s value included): a body starting there can be a one-liner. */
@@ -104,34 +152,41 @@ function headEndRow(rows: SourceRows, r: A.Rule): number {
   return r.head.value ? Math.max(r.loc.row, rows.endRow(r.head.value.loc)) : rows.endRow(r.head.loc);
 }
 
-/** `else` stays on a line of its own when it was written so (not after a `}`), or follows a one-liner. */
+/**
+ * `else` goes on a line of its own (after a blank one) unless it followed a `}` on a
+ * later row than the rule or `else` before it began, as `opa fmt` decides: after a
+ * one-liner, or when the whole chain was written on one row, it starts a line.
+ */
 function elseOnOwnLine(rows: SourceRows, prev: A.Rule, e: A.Rule): boolean {
+  if (e.loc.row === prev.loc.row || isOneLiner(rows, prev) || bodyOf(prev).length === 0) return true;
   const lineStart = rows.source.lastIndexOf("\n", e.loc.offset - 1) + 1;
-  const before = rows.source.slice(lineStart, e.loc.offset);
-  return before.trim() === "" || isOneLiner(rows, prev);
+  return rows.source.slice(lineStart, e.loc.offset).trim() === "";
 }
 
 /** One expression, on the row the head ends on (and not a set, which braces would turn into a body). */
 function isOneLiner(rows: SourceRows, r: A.Rule): boolean {
-  if (r.body.length !== 1) return false;
-  const e = r.body[0]!;
+  const b = bodyOf(r);
+  if (b.length !== 1) return false;
+  const e = b[0]!;
   return e.loc.row === headEndRow(rows, r) && !(e.node.type === "Set" && !e.negated);
 }
 
-function body(p: TermPrinter, rows: SourceRows, r: A.Rule): void {
-  if (r.body.length === 0) return;
+function body(p: TermPrinter, rows: SourceRows, r: A.Rule, isElse: boolean): void {
+  const b = bodyOf(r);
+  if (b.length === 0) return;
   if (isOneLiner(rows, r)) {
     p.w.write(" if ");
-    p.expr(r.body[0]!);
+    p.expr(b[0]!);
     return;
   }
   p.w.write(" if {");
-  const last = r.body[r.body.length - 1]!;
+  const last = b[b.length - 1]!;
   const close = rows.closing(last.loc.endOffset, "}");
-  p.block(r.body, close >= 0 ? close : last.loc.endOffset);
+  p.block(b, close >= 0 ? close : last.loc.endOffset, undefined, !isElse);
 }
 
-function head(p: TermPrinter, h: A.RuleHead): void {
+/** `trueValue`: the rule's `if true` was dropped, so a head without a value says `:= true`. */
+function head(p: TermPrinter, h: A.RuleHead, trueValue: boolean): void {
   p.ref(h.ref, true);
   if (h.args) {
     p.w.write("(");
@@ -148,5 +203,5 @@ function head(p: TermPrinter, h: A.RuleHead): void {
   if (h.value) {
     p.w.write(" := ");
     p.term(h.value);
-  }
+  } else if (trueValue && !h.contains) p.w.write(" := true");
 }

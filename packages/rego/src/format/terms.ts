@@ -16,10 +16,11 @@ import type { Writer } from "./writer.js";
 /**
  * Where a term sits, for the parentheses it needs: `Top` is an expression, either side
  * of `=` / `:=`, a call argument or a `with` value; `Operand` an operand of an infix
- * operator; `Item` an item of an array, set or object, or a comprehension's head,
- * where `|` and `k, v in` need parentheses.
+ * operator; `Item` an item of an array, set or object, where `|` and `k, v in` need
+ * parentheses; `Head` a comprehension's head (or key, or value), which must be one
+ * term before its `|`, so any operator there keeps parentheses.
  */
-const Place = { Top: 0, Operand: 1, Item: 2 } as const;
+const Place = { Top: 0, Operand: 1, Item: 2, Head: 3 } as const;
 type Place = (typeof Place)[keyof typeof Place];
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -33,17 +34,30 @@ export function isRefIdent(s: string): boolean {
 export class TermPrinter {
   readonly w: Writer;
   readonly rows: SourceRows;
+  /** The module imports `future.keywords.not`: `not {` opens a body. */
+  private readonly notBlocks: boolean;
+  /**
+   * Where the first expression of a rule's `if { … }` block or of a `not { … }` body
+   * starts (Writer.written), or -1: a `|` right there gets parentheses, or
+   * `{ a | b … }` would read as a set comprehension.
+   */
+  private leadingUnionAt = -1;
 
-  constructor(w: Writer, rows: SourceRows) {
+  constructor(w: Writer, rows: SourceRows, notBlocks: boolean) {
     this.w = w;
     this.rows = rows;
+    this.notBlocks = notBlocks;
   }
 
   // ------------------------------------------------------------ expressions
 
   expr(e: A.Expr): void {
-    if (e.negated) this.w.write("not ");
+    // `not {…}` would read as a negated body (with `future.keywords.not`): a term
+    // that starts with a brace is negated in parentheses.
+    const parens = e.negated && this.notBlocks && startsWithBrace(e.node);
+    if (e.negated) this.w.write(parens ? "not (" : "not ");
     this.exprNode(e.node);
+    if (parens) this.w.write(")");
     // A `with` written on a later row than what it modifies goes on a line of its
     // own, indented once; one on the same row stays there.
     let row = this.rows.endRow(e.node.loc);
@@ -79,12 +93,12 @@ export class TermPrinter {
         return this.iteration("some", n.key, n.value, n.collection);
       case "Every":
         this.iteration("every", n.key, n.value, n.domain);
-        this.w.write(" {");
-        this.block(n.body, n.loc.endOffset - 1, n.loc.row);
+        this.w.write(" {", this.rows.endRow(n.domain.loc));
+        this.block(n.body, n.loc.endOffset - 1, n.loc.row, false);
         return;
       case "Block":
-        this.w.write("{");
-        this.block(n.body, n.loc.endOffset - 1, n.loc.row);
+        this.w.write("{", n.loc.row);
+        this.block(n.body, n.loc.endOffset - 1, n.loc.row, true);
         return;
       case "Logic":
         n.operands.forEach((operand, i) => {
@@ -123,24 +137,32 @@ export class TermPrinter {
 
   /**
    * The expressions of a body, one per line, and the closing `}` at `closeAt`; on the
-   * opening line (`every x in xs { x > 0 }`) when all of them were written on `inlineRow`.
+   * opening line (`every x in xs { x > 0 }`) when all of them were written on
+   * `inlineRow`. `guardFirst`: the braces follow `if` or `not`, where a leading `|`
+   * needs parentheses.
    */
-  block(body: A.Body, closeAt: number, inlineRow?: number): void {
+  block(body: A.Body, closeAt: number, inlineRow: number | undefined, guardFirst: boolean): void {
+    const closeRow = this.rows.rowAt(closeAt);
+    const first = (e: A.Expr, i: number): void => {
+      this.leadingUnionAt = guardFirst && i === 0 ? this.w.written : -1;
+      this.expr(e);
+      this.leadingUnionAt = -1;
+    };
     if (inlineRow !== undefined && body.every((e) => e.loc.row === inlineRow && this.rows.endRow(e.loc) === inlineRow)) {
       body.forEach((e, i) => {
         this.w.write(i === 0 ? " " : "; ");
-        this.expr(e);
+        first(e, i);
       });
-      this.w.write(" }", this.rows.rowAt(closeAt));
+      this.w.write(" }", closeRow);
       return;
     }
     this.w.indent();
-    for (const e of body) {
+    body.forEach((e, i) => {
       this.w.line(e.loc.row);
-      this.expr(e);
-    }
-    this.w.close(this.rows.rowAt(closeAt));
-    this.w.write("}", this.rows.rowAt(closeAt));
+      first(e, i);
+    });
+    this.w.close(closeRow);
+    this.w.write("}", closeRow);
   }
 
   // ------------------------------------------------------------ terms
@@ -211,7 +233,12 @@ export class TermPrinter {
     const membership = name === MEMBER || name === MEMBER_WITH_KEY;
     if (t.infix !== undefined || membership) {
       // `k, v in xs` reads as two items anywhere but as an expression of its own.
-      const parens = place === Place.Operand || (place === Place.Item && t.infix === "|") || (name === MEMBER_WITH_KEY && !expression);
+      const parens =
+        place === Place.Operand ||
+        place === Place.Head ||
+        (place === Place.Item && t.infix === "|") ||
+        (name === MEMBER_WITH_KEY && !expression) ||
+        (t.infix === "|" && this.leadingUnionAt === this.w.written);
       const operand = expression && !membership ? Place.Top : Place.Operand;
       if (parens) this.w.write("(");
       if (name === MEMBER_WITH_KEY) {
@@ -224,6 +251,7 @@ export class TermPrinter {
       if (parens) this.w.write(")");
       return;
     }
+    if (new Set(t.args.map((a) => a.loc.row)).size <= 1 && this.verbatimIfCommented(t.loc)) return;
     if (t.operator.type === "Var") this.term(t.operator);
     else this.ref(t.operator, false);
     this.items("(", t.args, ")", t.loc, Place.Top);
@@ -258,21 +286,24 @@ export class TermPrinter {
   }
 
   /**
-   * Bracketed items: on one line when they all start on the opening bracket's row,
-   * else one source row of items per line, each line ending in a comma.
+   * Bracketed items, as `opa fmt` lays them out: on one line when they all start on
+   * one source row, else one source row of items per line, each line ending in a
+   * comma.
    */
   private sequence<T>(open: string, items: readonly T[], rowOf: (x: T) => number, print: (x: T) => void, close: string, loc: A.Term["loc"]): void {
-    const closeAt = loc.endOffset - 1;
-    const openRow = this.rows.rowAt(this.openOffset(loc, open, items.length > 0 ? rowOf(items[0]!) : loc.row));
-    this.w.write(open);
-    if (items.every((x) => rowOf(x) === openRow)) {
+    const closeRow = this.rows.endRow(loc);
+    const rows = new Set(items.map(rowOf));
+    if (rows.size <= 1) {
+      if (this.verbatimIfCommented(loc)) return;
+      this.w.write(open, loc.row);
       items.forEach((x, i) => {
         if (i > 0) this.w.write(", ");
         print(x);
       });
-      this.w.write(close, this.rows.rowAt(closeAt));
+      this.w.write(close, closeRow);
       return;
     }
+    this.w.write(open, loc.row);
     this.w.indent();
     let row = -1;
     items.forEach((x, i) => {
@@ -285,32 +316,35 @@ export class TermPrinter {
       print(x);
     });
     this.w.write(",");
-    this.w.close(this.rows.rowAt(closeAt));
-    this.w.write(close, this.rows.rowAt(closeAt));
+    this.w.close(closeRow);
+    this.w.write(close, closeRow);
   }
 
-  /** Where the opening bracket is: at the start of a literal, after the name of a call. */
-  private openOffset(loc: A.Term["loc"], open: string, fallbackRow: number): number {
-    const at = this.rows.source.indexOf(open, loc.offset);
-    return at >= 0 && at < loc.endOffset ? at : this.rowStart(fallbackRow);
+  /**
+   * Writes a term laid out on one line as its source text when several comments sit
+   * inside it (one can trail the line; several would lose their places); whether it did.
+   */
+  private verbatimIfCommented(loc: A.Term["loc"]): boolean {
+    if (this.w.commentsWithin(loc.offset, loc.endOffset) < 2) return false;
+    this.w.verbatim(this.rows.text(loc), loc.offset, loc.endOffset, this.rows.endRow(loc));
+    return true;
   }
 
-  private rowStart(row: number): number {
-    let offset = 0;
-    for (let r = 1; r < row; r++) offset = this.rows.source.indexOf("\n", offset) + 1;
-    return offset;
-  }
-
+  /**
+   * A comprehension: on one line when its body starts on the row of its opening
+   * bracket, else with the body's expressions on lines of their own.
+   */
   private comprehension(open: string, head: A.Term, value: A.Term | undefined, body: A.Body, close: string, loc: A.Term["loc"]): void {
-    this.w.write(open);
-    this.term(head, Place.Item);
+    const oneLine = body.every((e) => e.loc.row === loc.row);
+    if (oneLine && this.verbatimIfCommented(loc)) return;
+    this.w.write(open, loc.row);
     if (value) {
+      this.term(head, Place.Item);
       this.w.write(": ");
-      this.term(value, Place.Item);
-    }
+      this.term(value, Place.Head);
+    } else this.term(head, Place.Head);
     this.w.write(" |");
-    const headRow = this.rows.endRow(value?.loc ?? head.loc);
-    if (body.every((e) => e.loc.row === headRow)) {
+    if (oneLine) {
       body.forEach((e, i) => {
         this.w.write(i === 0 ? " " : "; ");
         this.expr(e);
@@ -326,6 +360,32 @@ export class TermPrinter {
     this.w.close(this.rows.endRow(loc));
     this.w.write(close, this.rows.endRow(loc));
   }
+}
+
+/** Whether an expression's text starts with `{`: a set, an object, one of their comprehensions, or a ref or operator led by one. */
+function startsWithBrace(n: A.ExprNode): boolean {
+  switch (n.type) {
+    case "Set":
+      return n.items.length > 0;
+    case "Object":
+    case "SetComprehension":
+    case "ObjectComprehension":
+      return true;
+    case "Ref":
+      return startsWithBrace(n.head);
+    case "Call":
+      return (n.infix !== undefined || isMembership(n)) && startsWithBrace(n.args[0]!);
+    case "Unify":
+    case "Assign":
+      return startsWithBrace(n.left);
+    default:
+      return false;
+  }
+}
+
+function isMembership(t: A.CallTerm): boolean {
+  const name = operatorName(t.operator);
+  return name === MEMBER || name === MEMBER_WITH_KEY;
 }
 
 function operatorName(op: A.VarTerm | A.RefTerm): string {

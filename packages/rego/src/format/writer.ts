@@ -11,13 +11,16 @@ import type { SourceRows } from "./source-rows.js";
 
 export class Writer {
   readonly #lines: string[] = [];
+  /** The module's comments in source order, and which of them are written. */
   readonly #comments: readonly A.Comment[];
-  readonly #rows: SourceRows;
-  /** The next comment not yet written. */
+  readonly #done: boolean[];
+  /** No comment before this index is left to write. */
   #next = 0;
+  readonly #rows: SourceRows;
   #indent = 0;
   #line: string | undefined;
   #lineIndent = 0;
+  #written = 0;
   /** The last source row the output has reached (of code or a comment). */
   #row = 0;
   /** Whether the last finished line opened a block (`{`, `[`, `(`, `|`): no blank line follows it. */
@@ -25,6 +28,7 @@ export class Writer {
 
   constructor(rows: SourceRows, comments: readonly A.Comment[]) {
     this.#comments = [...comments].sort((a, b) => a.loc.offset - b.loc.offset);
+    this.#done = this.#comments.map(() => false);
     this.#rows = rows;
   }
 
@@ -60,7 +64,26 @@ export class Writer {
   write(text: string, endRow?: number): void {
     if (this.#line === undefined) throw new Error("formatter: write outside a line");
     this.#line += text;
+    this.#written += text.length;
     if (endRow !== undefined && endRow > this.#row) this.#row = endRow;
+  }
+
+  /** How much has been written so far: equal at two moments when nothing was written between them. */
+  get written(): number {
+    return this.#written;
+  }
+
+  /** How many comments not yet written sit between the two offsets. */
+  commentsWithin(from: number, to: number): number {
+    return this.#comments.filter((c, i) => !this.#done[i] && c.loc.offset > from && c.loc.offset < to).length;
+  }
+
+  /** Writes source text as it stands, with the comments inside it (they count as written). */
+  verbatim(text: string, from: number, to: number, endRow: number): void {
+    this.#comments.forEach((c, i) => {
+      if (c.loc.offset > from && c.loc.offset < to) this.#done[i] = true;
+    });
+    this.write(text, endRow);
   }
 
   /** Forces one blank line before the next line (between multi-line rules). */
@@ -77,31 +100,67 @@ export class Writer {
     return this.#lines.join("\n") + "\n";
   }
 
-  /** Whether the current line is still empty (nothing written since `line`). */
-  get atLineStart(): boolean {
-    return this.#line === "";
+  /** The comments not yet written on rows up to `row` (below it, when `before`), now counted as written. */
+  #take(row: number, before: boolean): A.Comment[] {
+    const out: A.Comment[] = [];
+    while (this.#next < this.#comments.length && this.#done[this.#next]) this.#next++;
+    for (let i = this.#next; i < this.#comments.length; i++) {
+      const c = this.#comments[i]!;
+      if (before ? c.loc.row >= row : c.loc.row > row) break;
+      if (this.#done[i]) continue;
+      this.#done[i] = true;
+      out.push(c);
+    }
+    return out;
   }
 
   #endLine(): void {
     if (this.#line === undefined) return;
     let text = "\t".repeat(this.#lineIndent) + this.#line;
-    // Comments after code on rows this line covers: the first trails the line,
-    // others (several source rows joined into this line) follow on lines of their own.
-    const trailing: A.Comment[] = [];
-    while (this.#next < this.#comments.length && this.#comments[this.#next]!.loc.row <= this.#row) trailing.push(this.#comments[this.#next++]!);
-    if (trailing.length > 0) text += ` #${trailing[0]!.text}`;
-    this.#push(text.trimEnd());
-    for (const c of trailing.slice(1)) this.#push("\t".repeat(this.#lineIndent) + `#${c.text}`.trimEnd());
-    this.#opened = /[{[(|]$/.test(this.#line.trimEnd()) && trailing.length === 0;
+    // The last comment on the rows this line covers trails it. Others (several source
+    // rows joined into this line) stay unwritten: they go on lines of their own before
+    // the next line, at its indent, as a second formatting would put them.
+    const trailing = this.#lastUpTo(this.#row);
+    if (trailing !== undefined) {
+      this.#done[trailing] = true;
+      text += ` #${this.#comments[trailing]!.text}`;
+    }
+    this.#lines.push(text.trimEnd());
+    this.#opened = /[{[(|]$/.test(this.#line.trimEnd()) && trailing === undefined;
     this.#line = undefined;
   }
 
+  /** The index of the last comment not yet written on a row up to `row`. */
+  #lastUpTo(row: number): number | undefined {
+    let found: number | undefined;
+    for (let i = this.#next; i < this.#comments.length && this.#comments[i]!.loc.row <= row; i++) if (!this.#done[i]) found = i;
+    return found;
+  }
+
+  /**
+   * Ends the current line and writes the comments right below it (no blank line
+   * between) and above `nextRow`: they belong to what was just written, not to what
+   * follows a blank line.
+   */
+  settle(nextRow: number): void {
+    this.#endLine();
+    for (let i = this.#next; i < this.#comments.length; i++) {
+      if (this.#done[i]) continue;
+      const c = this.#comments[i]!;
+      if (c.loc.row >= nextRow || (c.loc.row > this.#row && this.#rows.blankBetween(this.#row, c.loc.row))) return;
+      this.#done[i] = true;
+      this.#lines.push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
+      this.#row = Math.max(this.#row, c.loc.row);
+      this.#opened = false;
+    }
+  }
+
+
   /** Comments on rows before `row`, each on a line of its own at the current indent. */
   #ownLineComments(row: number): void {
-    while (this.#next < this.#comments.length && this.#comments[this.#next]!.loc.row < row) {
-      const c = this.#comments[this.#next++]!;
+    for (const c of this.#take(row, true)) {
       this.#blankBefore(c.loc.row);
-      this.#push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
+      this.#lines.push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
       this.#row = c.loc.row;
       this.#opened = false;
     }
@@ -111,9 +170,5 @@ export class Writer {
   #blankBefore(row: number): void {
     if (this.#opened || this.#lines.length === 0 || this.#lines[this.#lines.length - 1] === "") return;
     if (this.#rows.blankBetween(this.#row, row)) this.#lines.push("");
-  }
-
-  #push(text: string): void {
-    this.#lines.push(text);
   }
 }
