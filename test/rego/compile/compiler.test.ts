@@ -37,6 +37,18 @@ t.test("conflicting rule kinds, arities and defaults", async (t) => {
   t.match(errorsOf("package a\n\ndefault p := 1\n\ndefault p := 2\n")[0], { code: "rego_type_error", message: "multiple default rules data.a.p found" });
 });
 
+t.test("rules and variables must not be named input or data", async (t) => {
+  t.same(
+    errorsOf("package a\n\ninput := 1\n\ndata.x if true\n\np := 2\n").map((e) => [e.message, e.location?.row, e.location?.col]),
+    [
+      ["rules must not shadow input (use a different rule name)", 3, 1],
+      ["rules must not shadow data (use a different rule name)", 5, 1],
+    ],
+  );
+  t.same(errorsOf("package a\n\np if {\n\tinput := 2\n\tinput > 1\n}\n").map((e) => e.message), ["variables must not shadow input (use a different variable name)"]);
+  t.same(errorsOf("package a\n\nx.input := 1\n"), [], "only the first name of a rule's ref is reserved");
+});
+
 t.test("unknown functions and wrong arity", async (t) => {
   t.match(errorsOf("package a\n\np := nope(1)\n")[0], { code: "rego_type_error", message: "undefined function nope" });
   t.match(errorsOf("package a\n\np := count(1, 2, 3)\n")[0], { code: "rego_type_error", message: /^count: arity mismatch/ });

@@ -31,3 +31,9 @@ t.test("wildcards and destructuring: only named, unread variables are reported",
   t.same(strict("package p\nallow if {\n\t[_, b] := input.pair\n\tb > 1\n}\n"), []);
   t.same(strict("package p\nallow if {\n\t[a, b] := input.pair\n\tb > 1\n}\n"), ["3:3: rego_compile_error: assigned var a unused"]);
 });
+
+t.test("a function argument nothing reads; _ says so on purpose", async (t) => {
+  t.same(strict("package p\nf(x, y) := x\ng(_) := 1\nh(x) := 1 if x > 0\n"), ["2:6: rego_compile_error: unused argument y. (hint: use _ (wildcard variable) instead)"]);
+  // An else shares its function's arguments.
+  t.same(strict("package p\nk(x, y) := 1 if x > 0\n\nelse := y\n"), []);
+});

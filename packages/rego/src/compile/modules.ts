@@ -1,6 +1,7 @@
 /**
- * Stage SetModuleEnv (with OPA's CheckDuplicateImports): each module's package
- * path and import aliases, and the names each package exports.
+ * Stage SetModuleEnv (with OPA's CheckDuplicateImports and the rule half of its
+ * CheckKeywordOverrides): each module's package path and import aliases, and the
+ * names each package exports.
  */
 import type * as A from "../ast/nodes.js";
 import { packageKey, type CompileContext, type ImportTarget, type ModuleInfo } from "./context.js";
@@ -44,7 +45,10 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
     if (!names) ctx.exports.set(key, (names = new Set()));
     for (const rule of module.rules) {
       const head = rule.head.ref.head;
-      if (head.type === "Var") names.add(head.name);
+      if (head.type !== "Var") continue;
+      // Rego v1 reserves the root documents' names (OPA's checkKeywordOverrides).
+      if (head.name === "input" || head.name === "data") ctx.compileError(`rules must not shadow ${head.name} (use a different rule name)`, rule.head.loc);
+      names.add(head.name);
     }
   }
 }

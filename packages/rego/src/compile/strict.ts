@@ -3,7 +3,8 @@
  * almost always a mistake, reported as compile errors.
  *
  * - an import whose name no rule uses (`import data.lib.old`);
- * - a variable declared with `:=` or `some` that nothing reads afterwards.
+ * - a variable declared with `:=` or `some` that nothing reads afterwards;
+ * - a function argument its body and value never read (`f(x) := 1`; `_` is for that).
  *
  * They work on the parsed modules, so they run whether or not compiling succeeds.
  */
@@ -16,7 +17,10 @@ export function strictErrors(modules: readonly A.Module[]): RegoError[] {
   const out: RegoError[] = [];
   for (const m of modules) {
     unusedImports(m, out);
-    for (const rule of m.rules) for (let r: A.Rule | undefined = rule; r; r = r.else) unusedDeclarations(r, out);
+    for (const rule of m.rules) {
+      unusedArguments(rule, out);
+      for (let r: A.Rule | undefined = rule; r; r = r.else) unusedDeclarations(r, out);
+    }
   }
   return out;
 }
@@ -66,6 +70,29 @@ function unusedDeclarations(rule: A.Rule, out: RegoError[]): void {
     if (v.name.startsWith("$")) continue;
     // The declaration itself is one occurrence.
     if ((counts.get(v.name) ?? 0) <= 1) out.push(new RegoError(ErrorCode.CompileError, `${v.declaredBy} var ${v.name} unused`, v.var.loc));
+  }
+}
+
+/**
+ * A function argument (a plain variable) that no part of the function reads: not its
+ * value, its body, nor any `else` (which shares the arguments).
+ */
+function unusedArguments(rule: A.Rule, out: RegoError[]): void {
+  const args = (rule.head.args ?? []).filter((a): a is A.VarTerm => a.type === "Var" && !a.name.startsWith("$"));
+  if (args.length === 0) return;
+  const reads = new Set<string>();
+  for (let r: A.Rule | undefined = rule; r; r = r.else) {
+    collectVars(r.body, (v) => reads.add(v.name));
+    if (r.head.value) collectVars(r.head.value, (v) => reads.add(v.name));
+  }
+  // An argument that repeats (`f(x, x)`) is read by the repetition: it compares them.
+  const seen = new Set<string>();
+  for (const a of args) {
+    if (seen.has(a.name)) reads.add(a.name);
+    seen.add(a.name);
+  }
+  for (const a of args) {
+    if (!reads.has(a.name)) out.push(new RegoError(ErrorCode.CompileError, `unused argument ${a.name}. (hint: use _ (wildcard variable) instead)`, a.loc));
   }
 }
 
