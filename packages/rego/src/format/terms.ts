@@ -1,12 +1,12 @@
 /**
  * Terms and expressions in canonical form, written to the formatter's Writer.
  *
- * Layout follows the source where the source made a choice: a literal, call or
- * comprehension whose items start on rows after its opening bracket stays
- * multi-line, one source row of items per line (with a trailing comma); otherwise it
- * is written on one line. Scalars keep their source spelling (`1e3`, raw strings).
- * Operators nested in operators get parentheses, so no precedence is ever left to
- * the reader: `(a + b) * c`.
+ * Layout follows the source where the source made a choice, as `opa fmt` does: a
+ * literal or call whose items start on more than one row is written one source row
+ * of items per line (with a trailing comma), otherwise on one line; a comprehension
+ * whose body starts below its opening bracket keeps its body on lines of its own.
+ * Scalars keep their source spelling (`1e3`, raw strings). Operators nested in
+ * operators get parentheses, so no precedence is left to the reader: `(a + b) * c`.
  */
 import type * as A from "../ast/nodes.js";
 import { MEMBER, MEMBER_WITH_KEY } from "../parse/operators.js";
@@ -17,8 +17,8 @@ import type { Writer } from "./writer.js";
  * Where a term sits, for the parentheses it needs: `Top` is an expression, either side
  * of `=` / `:=`, a call argument or a `with` value; `Operand` an operand of an infix
  * operator; `Item` an item of an array, set or object, where `|` and `k, v in` need
- * parentheses; `Head` a comprehension's head (or key, or value), which must be one
- * term before its `|`, so any operator there keeps parentheses.
+ * parentheses; `Head` the term right before a comprehension's `|` (its head, or an
+ * object comprehension's value), which must be one term, so operators keep parentheses.
  */
 const Place = { Top: 0, Operand: 1, Item: 2, Head: 3 } as const;
 type Place = (typeof Place)[keyof typeof Place];
@@ -143,7 +143,7 @@ export class TermPrinter {
    */
   block(body: A.Body, closeAt: number, inlineRow: number | undefined, guardFirst: boolean): void {
     const closeRow = this.rows.rowAt(closeAt);
-    const first = (e: A.Expr, i: number): void => {
+    const writeExpr = (e: A.Expr, i: number): void => {
       this.leadingUnionAt = guardFirst && i === 0 ? this.w.written : -1;
       this.expr(e);
       this.leadingUnionAt = -1;
@@ -151,7 +151,7 @@ export class TermPrinter {
     if (inlineRow !== undefined && body.every((e) => e.loc.row === inlineRow && this.rows.endRow(e.loc) === inlineRow)) {
       body.forEach((e, i) => {
         this.w.write(i === 0 ? " " : "; ");
-        first(e, i);
+        writeExpr(e, i);
       });
       this.w.write(" }", closeRow);
       return;
@@ -159,7 +159,7 @@ export class TermPrinter {
     this.w.indent();
     body.forEach((e, i) => {
       this.w.line(e.loc.row);
-      first(e, i);
+      writeExpr(e, i);
     });
     this.w.close(closeRow);
     this.w.write("}", closeRow);
