@@ -96,3 +96,13 @@ t.test("bad flags exit 2", async (t) => {
   t.equal((await run(["check", "--max-errors", "many", "x.rego"], dir)).code, 2);
   t.equal((await run(["check", "nope/"], dir)).code, 2);
 });
+
+t.test("the shipped policy-input schema: the bundle's refs hold, a misspelt field does not", async (t) => {
+  const root = join(import.meta.dirname, "../..");
+  const schema = join(root, "schemas/regolith-policy-input.schema.json");
+  t.equal((await run(["check", "--schema", schema, "policies"], root)).code, 0);
+  const dir = t.testdir({ "custom.rego": 'package custom\n\npublic contains repo.full_name if {\n\tsome doc in input.github\n\tsome repo in doc.repositories\n\trepo.visibilty == "public"\n}\n' });
+  const r = await run(["check", "--schema", schema, "custom.rego"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /custom\.rego:6:7: rego_type_error: undefined ref: repo\.visibilty/);
+});

@@ -44,3 +44,25 @@ t.test("following $ref, arrays, additionalProperties schemas and anyOf", async (
 t.test("an import of part of input is checked through its alias", async (t) => {
   t.same(errors("\tu.name\n\tu.age", "import input.user as u"), ["rego_type_error: undefined ref: input.user.age"]);
 });
+
+t.test("variables bound from input carry its schema: some … in, every, :=, comprehensions", async (t) => {
+  t.same(errors("\tsome u in input.items\n\tu.idd"), ["rego_type_error: undefined ref: u.idd"]);
+  t.same(errors("\tevery u in input.items { u.idd }"), ["rego_type_error: undefined ref: u.idd"]);
+  t.same(errors("\tuser := input.user\n\tuser.nmae"), ["rego_type_error: undefined ref: user.nmae"]);
+  t.same(errors("\tids := [i.idd | some i in input.items]\n\tcount(ids) > 0"), ["rego_type_error: undefined ref: i.idd"]);
+  t.same(errors("\tsome k, l in input.labels\n\tl.size"), ["rego_type_error: undefined ref: l.size"]);
+  t.same(errors("\tsome u in input.items\n\tu.id == 1\n\tu := 3"), [], "a variable is checked by what it holds where it is read");
+});
+
+t.test("$refs reach other schemas by $id; constraint-only branches do not open an object", async (t) => {
+  const repo = {
+    $id: "https://example.com/repo.json",
+    $defs: { repo: { type: "object", additionalProperties: false, properties: { name: { type: "string" }, visibility: { type: "string" } }, allOf: [{ if: { properties: { visibility: { const: "x" } } }, then: { required: ["name"] } }] } },
+    type: "object",
+    properties: { repos: { type: "array", items: { $ref: "#/$defs/repo" } } },
+  };
+  const input = { type: "object", properties: { github: { type: "array", items: { $ref: "https://example.com/repo.json" } } } };
+  const m = parseModule('package p\nallow if {\n\tsome doc in input.github\n\tsome r in doc.repos\n\tr.visibilty == "public"\n\tr.name\n}\n', { file: "x.rego" });
+  t.same(inputSchemaErrors([m], input, [repo]).map((e) => e.message.split("\n")[0]), ["undefined ref: r.visibilty"]);
+  t.same(inputSchemaErrors([m], input).map((e) => e.message), [], "a $ref to a schema not given is not followed");
+});

@@ -13,13 +13,13 @@ import type { SourceFile } from "../load/loader.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, bundleOptions } from "../load/bundle-options.js";
 import { loadCapabilities } from "../load/capabilities-file.js";
 import { errorsJSON } from "../output/eval-output.js";
-import { loadInputSchema } from "../load/input-schema.js";
+import { loadInputSchema, type InputSchema } from "../load/input-schema.js";
 
 const FORMATS = ["pretty", "json"] as const;
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "strict", short: "S", kind: "boolean", description: "also refuse unused imports, duplicate imports, and variables declared with := or some that nothing reads" },
-  { name: "schema", short: "s", kind: "string", value: "PATH", description: "a JSON Schema for input (a file, or a directory holding input.json): refs into input it does not allow are type errors" },
+  { name: "schema", short: "s", kind: "string", value: "PATH", description: "a JSON Schema for input (a file, or a directory holding input.json; schemas beside it are found by $id): refs into input it does not allow are type errors" },
   { name: "format", short: "f", kind: "string", value: "FORMAT", description: "how errors are written: pretty (default, to standard error) or json (to standard output)" },
   { name: "max-errors", short: "m", kind: "string", value: "N", description: "stop after N errors (default 10); 0 or less for no limit" },
   { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: calls to builtins it does not list are errors" },
@@ -48,7 +48,7 @@ ${flagHelp(FLAGS)}
 Examples:
   regolith check policies/
   regolith check --strict policies/
-  regolith check --schema schemas/input.schema.json policies/
+  regolith check --schema schemas/regolith-policy-input.schema.json policies/
 `;
 
 export async function checkCommand(argv: readonly string[], io: Streams): Promise<number> {
@@ -82,7 +82,7 @@ interface CheckOptions {
   readonly limit: number;
   readonly builtins: typeof BUILTINS;
   readonly strict: boolean;
-  readonly schema: unknown;
+  readonly schema: InputSchema | undefined;
 }
 
 /** Parse errors of every module; if none, compile, strict-mode and schema errors. */
@@ -96,6 +96,6 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
     errors.push(...e.errors);
   }
   if (options.strict) errors.push(...strictErrors(modules));
-  if (options.schema !== undefined) errors.push(...inputSchemaErrors(modules, options.schema));
+  if (options.schema !== undefined) errors.push(...inputSchemaErrors(modules, options.schema.schema, options.schema.others));
   return errors.length === 0 ? [] : new RegoErrors(errors, options.limit).errors;
 }

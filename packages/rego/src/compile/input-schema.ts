@@ -7,29 +7,42 @@
  * An object schema allows the keys of its `properties`; others only when it has
  * `additionalProperties` (true or a schema) or `patternProperties`. An array allows
  * numbers and variables, and its `items` schema goes on. Where the schema says
- * nothing (no type, `{}`, `true`) anything goes. `$ref`s to the schema's own
- * definitions are followed; `anyOf`, `oneOf` and `allOf` allow what any branch allows.
- * A variable key into an object ends the check of that ref, unless
- * `additionalProperties` gives the schema of every value.
+ * nothing (no type, `{}`, `true`) anything goes. `$ref`s are followed within a
+ * schema and, by `$id`, into the other schemas given. A variable key into an object
+ * ends the check of that ref, unless `additionalProperties` gives the schema of
+ * every value. Variables bound from input carry its schema: after
+ * `some repo in input.repos`, `repo.nmae` is checked too.
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
-import { visitNodes } from "../ast/walk.js";
 
 type Schema = boolean | { readonly [key: string]: unknown };
 
-/** Type errors for the refs into `input` in these modules that `schema` does not allow. */
-export function inputSchemaErrors(modules: readonly A.Module[], schema: unknown): RegoError[] {
+/** A schema, and the document its local `$ref`s (`#/$defs/…`) point into. */
+interface At {
+  readonly schema: Schema;
+  readonly doc: Schema;
+}
+
+/** Other schemas a `$ref` may name, by `$id`. */
+type Registry = ReadonlyMap<string, Schema>;
+
+/**
+ * Type errors for the refs into `input` in these modules that `schema` does not allow.
+ * `schemas` are other schemas its `$ref`s may name by `$id` (the snapshot schemas a
+ * policy-input schema is made of).
+ */
+export function inputSchemaErrors(modules: readonly A.Module[], schema: unknown, schemas: readonly unknown[] = []): RegoError[] {
   const out: RegoError[] = [];
-  const root = schema as Schema;
+  const registry = new Map<string, Schema>();
+  for (const s of [schema, ...schemas]) {
+    const id = typeof s === "object" && s !== null ? (s as { $id?: unknown }).$id : undefined;
+    if (typeof id === "string") registry.set(id.replace(/#$/, ""), s as Schema);
+  }
+  const root: At = { schema: schema as Schema, doc: schema as Schema };
   for (const m of modules) {
-    const aliases = inputAliases(m);
-    for (const rule of m.rules) {
-      visitRefs(rule, (ref) => {
-        const start = refStart(ref, aliases);
-        if (start) checkRef(ref, start, root, m.source, out);
-      });
-    }
+    const checker = new RefChecker(root, registry, inputAliases(m), m.source, out);
+    for (const rule of m.rules) for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r);
   }
   return out;
 }
@@ -45,78 +58,241 @@ function inputAliases(m: A.Module): Map<string, readonly string[]> {
   return out;
 }
 
-/** The input keys a ref starts at (`[]` for `input…`), or undefined when it does not read input. */
-function refStart(ref: A.RefTerm, aliases: ReadonlyMap<string, readonly string[]>): readonly string[] | undefined {
-  if (ref.head.type !== "Var") return undefined;
-  if (ref.head.name === "input") return [];
-  return aliases.get(ref.head.name);
-}
+/** What the variables of a scope are known to hold: `some repo in input.repos` makes `repo` a repository. */
+type Env = Map<string, At>;
 
-function checkRef(ref: A.RefTerm, start: readonly string[], root: Schema, source: string, out: RegoError[]): void {
-  const keys: (A.Term | string)[] = [...start, ...ref.path];
-  let schema: Schema | undefined = root;
-  let shown = "input";
-  for (const key of keys) {
-    if (schema === undefined) return;
-    const step = stepInto(schema, key, root);
-    if (step.kind === "any") return;
-    const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
-    const part = name === undefined ? `[${sourceText(key as A.Term, source)}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-    if (step.kind === "missing") {
-      const have = name ?? sourceText(key as A.Term, source);
-      const text = shown + part;
-      const want = step.allowed.length > 0 ? `\n\twant (one of): [${step.allowed.map((k) => JSON.stringify(k)).join(" ")}]` : `\n\twant: ${step.want}`;
-      const caret = " ".repeat(text.length - part.length + (name === undefined ? 1 : part.startsWith(".") ? 1 : 0));
-      out.push(new RegoError(ErrorCode.TypeError, `undefined ref: ${text}\n\t${text}\n\t${caret}^\n\thave: ${JSON.stringify(have)}${want}`, typeof key === "string" ? ref.loc : key.loc));
-      return;
+/**
+ * Walks a rule in evaluation order, so a variable bound from input (by `some … in`,
+ * `every … in` or `:=`) carries its schema to the refs that use it: `repo.visibilty`
+ * is checked as `input.repos[_].visibilty` would be.
+ */
+class RefChecker {
+  readonly #root: At;
+  readonly #registry: Registry;
+  readonly #aliases: ReadonlyMap<string, readonly string[]>;
+  readonly #source: string;
+  readonly #out: RegoError[];
+
+  constructor(root: At, registry: Registry, aliases: ReadonlyMap<string, readonly string[]>, source: string, out: RegoError[]) {
+    this.#root = root;
+    this.#registry = registry;
+    this.#aliases = aliases;
+    this.#source = source;
+    this.#out = out;
+  }
+
+  rule(r: A.Rule): void {
+    const env: Env = new Map();
+    this.#body(r.body, env);
+    for (const t of [r.head.key, r.head.value, ...(r.head.args ?? [])]) if (t) this.#term(t, env);
+  }
+
+  #body(body: A.Body, env: Env): void {
+    for (const e of body) this.#expr(e, env);
+  }
+
+  #expr(e: A.Expr, env: Env): void {
+    this.#node(e.node, env);
+    for (const w of e.with) this.#term(w.value, env);
+  }
+
+  #node(n: A.ExprNode, env: Env): void {
+    switch (n.type) {
+      case "SomeIn":
+        this.#term(n.collection, env);
+        this.#bindElement(n.value, n.collection, env);
+        return;
+      case "Every": {
+        this.#term(n.domain, env);
+        const inner = new Map(env);
+        this.#bindElement(n.value, n.domain, inner);
+        this.#body(n.body, inner);
+        return;
+      }
+      case "Assign":
+      case "Unify":
+        this.#term(n.left, env);
+        this.#term(n.right, env);
+        if (n.type === "Assign" && n.left.type === "Var") this.#bind(n.left.name, this.#schemaOf(n.right, env), env);
+        return;
+      case "Block":
+        this.#body(n.body, new Map(env));
+        return;
+      case "Logic":
+        for (const operand of n.operands) this.#expr(operand, new Map(env));
+        return;
+      case "SomeDecl":
+        return;
+      default:
+        this.#term(n, env);
     }
-    schema = step.schema;
-    shown += part;
+  }
+
+  #term(t: A.Term, env: Env): void {
+    switch (t.type) {
+      case "Ref":
+        this.#check(t, env);
+        if (t.head.type !== "Var") this.#term(t.head, env);
+        for (const p of t.path) this.#term(p, env);
+        return;
+      case "Call":
+        for (const a of t.args) this.#term(a, env);
+        return;
+      case "Array":
+      case "Set":
+        for (const x of t.items) this.#term(x, env);
+        return;
+      case "Object":
+        for (const [k, v] of t.entries) {
+          this.#term(k, env);
+          this.#term(v, env);
+        }
+        return;
+      case "ArrayComprehension":
+      case "SetComprehension":
+      case "ObjectComprehension": {
+        const inner = new Map(env);
+        this.#body(t.body, inner);
+        if (t.type === "ObjectComprehension") {
+          this.#term(t.key, inner);
+          this.#term(t.value, inner);
+        } else this.#term(t.head, inner);
+        return;
+      }
+      case "TemplateString":
+        for (const part of t.parts) if (part.type === "Expr") this.#expr(part, new Map(env));
+        return;
+      default:
+        return;
+    }
+  }
+
+  #bind(name: string, schema: At | undefined, env: Env): void {
+    if (schema === undefined) env.delete(name);
+    else env.set(name, schema);
+  }
+
+  /** `some x in coll`: `x` holds what coll's items (or an object's values) are. */
+  #bindElement(value: A.Term, collection: A.Term, env: Env): void {
+    if (value.type !== "Var") return;
+    const schema = this.#schemaOf(collection, env);
+    const step = schema === undefined ? ANY : stepInto(schema, ANY_KEY, this.#registry);
+    this.#bind(value.name, step.kind === "into" ? step.at : undefined, env);
+  }
+
+  /** Where a ref's head stands in the schema, and how it is shown: input, an import alias, or a variable bound from input. */
+  #start(ref: A.RefTerm, env: Env): { at: At; keys: readonly string[]; shown: string } | undefined {
+    if (ref.head.type !== "Var") return undefined;
+    const name = ref.head.name;
+    if (name === "input") return { at: this.#root, keys: [], shown: "input" };
+    const bound = env.get(name);
+    if (bound !== undefined) return { at: bound, keys: [], shown: name };
+    const alias = this.#aliases.get(name);
+    return alias === undefined ? undefined : { at: this.#root, keys: alias, shown: "input" };
+  }
+
+  /** The schema of what a term holds, when it is input, a bound variable, or a ref into them. */
+  #schemaOf(t: A.Term, env: Env): At | undefined {
+    if (t.type === "Var") return t.name === "input" ? this.#root : env.get(t.name);
+    if (t.type !== "Ref") return undefined;
+    const start = this.#start(t, env);
+    if (!start) return undefined;
+    let at = start.at;
+    for (const key of [...start.keys, ...t.path]) {
+      const step = stepInto(at, key, this.#registry);
+      if (step.kind !== "into") return undefined;
+      at = step.at;
+    }
+    return at;
+  }
+
+  #check(ref: A.RefTerm, env: Env): void {
+    const start = this.#start(ref, env);
+    if (!start) return;
+    let at = start.at;
+    let shown = start.shown;
+    for (const key of [...start.keys, ...ref.path]) {
+      const step = stepInto(at, key, this.#registry);
+      if (step.kind === "any") return;
+      const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
+      const part = name === undefined ? `[${sourceText(key as A.Term, this.#source)}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+      if (step.kind === "missing") {
+        const have = name ?? sourceText(key as A.Term, this.#source);
+        const text = shown + part;
+        const want = step.allowed.length > 0 ? `\n\twant (one of): [${step.allowed.map((k) => JSON.stringify(k)).join(" ")}]` : `\n\twant: ${step.want}`;
+        const caret = " ".repeat(text.length - part.length + (name === undefined ? 1 : part.startsWith(".") ? 1 : 0));
+        this.#out.push(new RegoError(ErrorCode.TypeError, `undefined ref: ${text}\n\t${text}\n\t${caret}^\n\thave: ${JSON.stringify(have)}${want}`, typeof key === "string" ? ref.loc : key.loc));
+        return;
+      }
+      at = step.at;
+      shown += part;
+    }
   }
 }
+
+/** A key standing for any element: what iteration reads. */
+const ANY_KEY: A.VarTerm = { type: "Var", name: "$element", loc: { file: "", row: 0, col: 0, offset: 0, endOffset: 0 } };
 
 function sourceText(t: A.Term, source: string): string {
   return source.slice(t.loc.offset, t.loc.endOffset);
 }
 
-type Step =
-  | { readonly kind: "into"; readonly schema: Schema }
-  | { readonly kind: "any" }
-  | { readonly kind: "missing"; readonly allowed: readonly string[]; readonly want: string };
+type Step = { readonly kind: "into"; readonly at: At } | { readonly kind: "any" } | { readonly kind: "missing"; readonly allowed: readonly string[]; readonly want: string };
 
 const ANY: Step = { kind: "any" };
 
-/** Where `key` leads from `schema`: a child schema, anywhere (unchecked), or nowhere. */
-function stepInto(schema: Schema, key: A.Term | string, root: Schema, depth = 0): Step {
+/**
+ * Where `key` leads from a schema: a child schema, anywhere (unchecked), or nowhere.
+ * The node's own `type`, `properties` and `items` decide first; `allOf` branches can
+ * only add keys, and `anyOf` / `oneOf` allow what any branch allows. Branches that
+ * say nothing about the shape (`required`, `if`/`then`) neither add nor refuse keys.
+ */
+function stepInto(at: At, key: A.Term | string, registry: Registry, depth = 0): Step {
+  const schema = at.schema;
   if (typeof schema === "boolean" || depth > 32) return ANY;
   const ref = schema["$ref"];
+  let own: Step;
   if (typeof ref === "string") {
-    const target = resolvePointer(root, ref);
-    return target === undefined ? ANY : stepInto(target, key, root, depth + 1);
-  }
-  for (const combinator of ["anyOf", "oneOf", "allOf"]) {
-    const branches = schema[combinator];
-    if (!Array.isArray(branches)) continue;
-    const steps = branches.map((b) => stepInto(b as Schema, key, root, depth + 1));
-    const into = steps.find((s) => s.kind !== "missing");
+    const target = resolveRef(ref, at.doc, registry);
+    if (target === undefined) return ANY;
+    own = stepInto(target, key, registry, depth + 1);
+  } else own = stepOwn(at, key);
+  if (own.kind === "into") return own;
+  const added = branchSteps(at, "allOf", key, registry, depth).find((b) => b.kind === "into");
+  if (added) return added;
+  const alternatives = [...branchSteps(at, "anyOf", key, registry, depth), ...branchSteps(at, "oneOf", key, registry, depth)];
+  if (alternatives.length > 0 && own.kind === "any") {
+    const into = alternatives.find((b) => b.kind !== "missing");
     if (into) return into;
-    return { kind: "missing", allowed: [...new Set(steps.flatMap((s) => (s.kind === "missing" ? s.allowed : [])))].sort(), want: "one of the branches' keys" };
+    return { kind: "missing", allowed: [...new Set(alternatives.flatMap((b) => (b.kind === "missing" ? b.allowed : [])))].sort(), want: "a key one of the alternatives has" };
   }
+  return own;
+}
+
+function branchSteps(at: At, combinator: string, key: A.Term | string, registry: Registry, depth: number): Step[] {
+  const branches = (at.schema as { readonly [key: string]: unknown })[combinator];
+  return Array.isArray(branches) ? branches.map((b) => stepInto({ schema: b as Schema, doc: at.doc }, key, registry, depth + 1)) : [];
+}
+
+/** The step the node's own `type`, `properties`, `additionalProperties` and `items` allow. */
+function stepOwn(at: At, key: A.Term | string): Step {
+  const schema = at.schema as { readonly [key: string]: unknown };
+  const into = (child: Schema): Step => ({ kind: "into", at: { schema: child, doc: at.doc } });
   const types = typesOf(schema);
   const stringKey = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
   const variable = typeof key !== "string" && key.type !== "String" && key.type !== "Number";
   if (types.has("object")) {
     const properties = (schema["properties"] ?? {}) as Record<string, Schema>;
-    if (stringKey !== undefined && Object.hasOwn(properties, stringKey)) return { kind: "into", schema: properties[stringKey]! };
+    if (stringKey !== undefined && Object.hasOwn(properties, stringKey)) return into(properties[stringKey]!);
     const additional = schema["additionalProperties"] as Schema | undefined;
-    if (typeof additional === "object") return { kind: "into", schema: additional };
+    if (typeof additional === "object") return into(additional);
     if (additional === true || schema["patternProperties"] !== undefined || variable || types.size > 1) return ANY;
     return { kind: "missing", allowed: Object.keys(properties).sort(), want: "object key" };
   }
   if (types.has("array")) {
     if (stringKey !== undefined && types.size === 1) return { kind: "missing", allowed: [], want: "number (an array index)" };
     const items = schema["items"] as Schema | undefined;
-    return items === undefined || Array.isArray(items) ? ANY : { kind: "into", schema: items };
+    return items === undefined || Array.isArray(items) ? ANY : into(items);
   }
   if (types.size > 0 && !types.has("any")) return { kind: "missing", allowed: [], want: `a key of an object or array, not of a ${[...types].join(" or ")}` };
   return ANY;
@@ -132,21 +308,21 @@ function typesOf(schema: { readonly [key: string]: unknown }): Set<string> {
   return new Set(["any"]);
 }
 
-/** A `$ref` into the schema itself (`#/definitions/user`, `#/$defs/user`); other documents are not followed. */
-function resolvePointer(root: Schema, ref: string): Schema | undefined {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = root;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
+/**
+ * A `$ref`: into the same document (`#/$defs/user`), or into another schema given
+ * to the check, by its `$id` (`https://example.com/user.json#/$defs/name`). Anything
+ * else is not followed (the ref goes unchecked).
+ */
+function resolveRef(ref: string, doc: Schema, registry: Registry): At | undefined {
+  const hash = ref.indexOf("#");
+  const base = hash < 0 ? ref : ref.slice(0, hash);
+  const target = base === "" ? doc : registry.get(base);
+  if (target === undefined) return undefined;
+  let node: unknown = target;
+  for (const raw of (hash < 0 ? "" : ref.slice(hash + 1)).split("/").slice(1)) {
     const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return typeof node === "object" || typeof node === "boolean" ? (node as Schema) : undefined;
-}
-
-/** Every ref in a rule, its head, body, closures and `else` chain included. */
-function visitRefs(root: unknown, visit: (ref: A.RefTerm) => void): void {
-  visitNodes(root, (node) => {
-    if (node.type === "Ref") visit(node as A.RefTerm);
-  });
+  return typeof node === "object" || typeof node === "boolean" ? { schema: node as Schema, doc: target } : undefined;
 }
