@@ -61,3 +61,10 @@ t.test("bad flags and paths exit 2", async (t) => {
   t.equal((await run(["fmt", "missing.rego"], dir)).code, 2);
   t.equal((await run(["fmt", "-w", "--fail", "a.rego"], dir)).code, 2);
 });
+
+t.test("a file that cannot be read: its name and why, exit 2", async (t) => {
+  const dir = t.testdir({ "a.rego": messy, "gone.rego": t.fixture("symlink", "missing-target.rego") });
+  const r = await run(["fmt", "-l", "."], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /gone\.rego: cannot read: ENOENT/);
+});

@@ -73,14 +73,20 @@ export async function fmtCommand(argv: readonly string[], io: Streams): Promise<
   let unformatted = 0;
   for (const file of files) {
     const full = resolve(io.cwd, file);
-    const source = readFileSync(full, "utf8");
+    const source = readText(full, file);
     sources.set(file, source);
     const formatted = formatOrCollect(source, file, errors);
     if (formatted === undefined) continue;
     const changed = formatted !== source;
     if (changed) unformatted++;
     report(mode, file, source, formatted, io);
-    if (changed && mode.write) writeFileSync(full, formatted);
+    if (changed && mode.write) {
+      try {
+        writeFileSync(full, formatted);
+      } catch (e) {
+        throw new CliError(`${file}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    }
   }
   if (errors.length > 0) {
     io.stderr.write(errors.map((e) => e.format(sources)).join("\n") + "\n");
@@ -101,6 +107,14 @@ async function formatStdin(mode: FmtMode, io: Streams): Promise<number> {
   }
   report(mode, "stdin", source, formatted, io);
   return mode.fail && formatted !== source ? ExitCode.No : ExitCode.Ok;
+}
+
+function readText(full: string, shown: string): string {
+  try {
+    return readFileSync(full, "utf8");
+  } catch (e) {
+    throw new CliError(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 function formatOrCollect(source: string, file: string, errors: RegoError[]): string | undefined {

@@ -2,15 +2,18 @@
  * `regolith fmt`: a module in canonical form, as `opa fmt` writes Rego v1.
  *
  * - Tabs indent; one blank line at most wherever the source had blank lines; a
- *   blank line after the package and around multi-line rules.
- * - Rule heads use `:=` (`p = 1` becomes `p := 1`), `contains` and `if`.
- * - A rule written on one row with one expression stays a one-liner
- *   (`allow if input.admin`, even from `allow if { input.admin }`); any other
- *   body is a block with one expression per line.
+ *   blank line after the package and between rules, except one-liners written on
+ *   consecutive rows, which stay grouped.
+ * - Rule heads use `:=` (`p = 1` becomes `p := 1`), `contains` and `if`; `if true`
+ *   goes. Imports are sorted within each group.
+ * - A rule whose one expression was written on its head's row is a one-liner
+ *   (`allow if input.admin`, even from `allow if { input.admin }`); any other body
+ *   is a block with one expression per line.
  * - Comments stay where they were, on their own lines or after the code they followed.
  *
- * The output parses to the same module (locations aside), and formatting it again
- * changes nothing; tests hold both over every module the repository has.
+ * The output parses to the same module (locations, `:=` for `=` in heads, `if true`
+ * and import order aside), and formatting it again changes nothing; tests hold both
+ * over every module of the repository and of OPA's compliance suite.
  */
 import type * as A from "../ast/nodes.js";
 import { parseModule, type ParseOptions } from "../parse/parser.js";
