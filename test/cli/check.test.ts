@@ -106,3 +106,12 @@ t.test("the shipped policy-input schema: the bundle's refs hold, a misspelt fiel
   t.equal(r.code, 2);
   t.match(r.stderr, /custom\.rego:6:7: rego_type_error: undefined ref: repo\.visibilty/);
 });
+
+t.test("--schema DIR: its files are the schemas METADATA annotations name", async (t) => {
+  const user = JSON.stringify({ type: "object", properties: { name: { type: "string" } }, additionalProperties: false });
+  const policy = "package x\n\n# METADATA\n# schemas:\n#   - input: schema.people.user\nallow if input.nmae\n\nfree if input.anything\n";
+  const dir = t.testdir({ "x.rego": policy, s: { people: { "user.json": user } } });
+  const r = await run(["check", "--schema", "s", "x.rego"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /^1 error occurred:\nx\.rego:6:16: rego_type_error: undefined ref: input\.nmae/);
+});

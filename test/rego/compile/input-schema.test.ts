@@ -17,7 +17,7 @@ const schema = {
 
 function errors(body: string, imports = ""): string[] {
   const m = parseModule(`package p\n${imports}\nallow if {\n${body}\n}\n`, { file: "x.rego" });
-  return inputSchemaErrors([m], schema).map((e) => `${e.code}: ${e.message.split("\n")[0]}`);
+  return inputSchemaErrors([m], { input: schema }).map((e) => `${e.code}: ${e.message.split("\n")[0]}`);
 }
 
 t.test("refs the schema allows pass", async (t) => {
@@ -28,7 +28,7 @@ t.test("refs the schema allows pass", async (t) => {
 t.test("a key the schema does not have is an undefined ref, with the keys it has", async (t) => {
   t.same(errors("\tinput.user.nmae"), ["rego_type_error: undefined ref: input.user.nmae"]);
   const m = parseModule('package p\nallow if input.user.nmae == "x"\n', { file: "x.rego" });
-  const [e] = inputSchemaErrors([m], schema);
+  const [e] = inputSchemaErrors([m], { input: schema });
   t.match(e?.message, /have: "nmae"\n\twant \(one of\): \["name" "roles"\]/);
   t.equal(e?.location?.row, 2);
 });
@@ -63,6 +63,38 @@ t.test("$refs reach other schemas by $id; constraint-only branches do not open a
   };
   const input = { type: "object", properties: { github: { type: "array", items: { $ref: "https://example.com/repo.json" } } } };
   const m = parseModule('package p\nallow if {\n\tsome doc in input.github\n\tsome r in doc.repos\n\tr.visibilty == "public"\n\tr.name\n}\n', { file: "x.rego" });
-  t.same(inputSchemaErrors([m], input, [repo]).map((e) => e.message.split("\n")[0]), ["undefined ref: r.visibilty"]);
-  t.same(inputSchemaErrors([m], input).map((e) => e.message), [], "a $ref to a schema not given is not followed");
+  t.same(inputSchemaErrors([m], { input, others: [repo] }).map((e) => e.message.split("\n")[0]), ["undefined ref: r.visibilty"]);
+  t.same(inputSchemaErrors([m], { input }).map((e) => e.message), [], "a $ref to a schema not given is not followed");
+});
+
+t.test("METADATA schemas annotations set a rule's schemas: input, parts of data, named or written in place", async (t) => {
+  const named = new Map<string, unknown>([
+    ["schema.user", { type: "object", properties: { name: { type: "string" } }, additionalProperties: false }],
+    ["schema.roles", { type: "object", additionalProperties: { type: "object", properties: { level: { type: "number" } }, additionalProperties: false } }],
+  ]);
+  const source = `package p
+
+# METADATA
+# schemas:
+#   - input: schema.user
+#   - data.roles: schema.roles
+allow if {
+	input.nmae == "ada"
+	data.roles.admin.levl > 1
+}
+
+# METADATA
+# schemas:
+#   - input: {type: object, properties: {id: {type: string}}, additionalProperties: false}
+other if input.idd
+
+unannotated if input.anything
+`;
+  const m = parseModule(source, { file: "x.rego" });
+  t.same(
+    inputSchemaErrors([m], { named }).map((e) => `${e.location?.row}: ${e.message.split("\n")[0]}`),
+    ["8: undefined ref: input.nmae", "9: undefined ref: data.roles.admin.levl", "15: undefined ref: input.idd"],
+  );
+  const missing = parseModule("package p\n\n# METADATA\n# schemas:\n#   - input: schema.nope\nallow if input.x\n", { file: "x.rego" });
+  t.same(inputSchemaErrors([missing], { named }).map((e) => e.message), ["undefined schema: schema.nope"]);
 });

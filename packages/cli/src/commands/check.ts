@@ -3,7 +3,7 @@
  * `opa check`. Every parse error of every file is reported, then the compile errors
  * of the whole set; `--strict` adds the strict-mode errors (strict.ts in the engine).
  */
-import { BUILTINS, RegoErrors, compile, inputSchemaErrors, restrictBuiltins, strictErrors, type RegoError } from "@regolith/rego";
+import { BUILTINS, RegoErrors, compile, inputSchemaErrors, restrictBuiltins, strictErrors, type RegoError, type SchemaSet } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, stringFlag, type FlagSpec } from "../flags.js";
 import type { Streams } from "../io.js";
@@ -13,13 +13,13 @@ import type { SourceFile } from "../load/loader.js";
 import { FETCH_FLAGS, VERIFY_FLAGS, bundleOptions } from "../load/bundle-options.js";
 import { loadCapabilities } from "../load/capabilities-file.js";
 import { errorsJSON } from "../output/eval-output.js";
-import { loadInputSchema, type InputSchema } from "../load/input-schema.js";
+import { loadSchemas } from "../load/input-schema.js";
 
 const FORMATS = ["pretty", "json"] as const;
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "strict", short: "S", kind: "boolean", description: "also refuse unused imports, duplicate imports, and variables declared with := or some that nothing reads" },
-  { name: "schema", short: "s", kind: "string", value: "PATH", description: "a JSON Schema for input (a file, or a directory holding input.json; schemas beside it are found by $id): refs into input it does not allow are type errors" },
+  { name: "schema", short: "s", kind: "string", value: "PATH", description: "JSON Schemas to type-check refs against: a file (the schema of input), or a directory (input.json for input; every file a schema METADATA annotations name, schema.NAME)" },
   { name: "format", short: "f", kind: "string", value: "FORMAT", description: "how errors are written: pretty (default, to standard error) or json (to standard output)" },
   { name: "max-errors", short: "m", kind: "string", value: "N", description: "stop after N errors (default 10); 0 or less for no limit" },
   { name: "capabilities", kind: "string", value: "FILE", description: "a capabilities.json: calls to builtins it does not list are errors" },
@@ -65,7 +65,7 @@ export async function checkCommand(argv: readonly string[], io: Streams): Promis
   const capsPath = stringFlag(flags, "capabilities");
   const builtins = capsPath === undefined ? BUILTINS : restrictBuiltins(BUILTINS, loadCapabilities(capsPath, io.cwd));
   const schemaPath = stringFlag(flags, "schema");
-  const schema = schemaPath === undefined ? undefined : loadInputSchema(schemaPath, io.cwd);
+  const schema = schemaPath === undefined ? undefined : loadSchemas(schemaPath, io.cwd);
   const paths = flags.positional.length > 0 ? flags.positional : ["."];
 
   const loaded = await loadTestPaths(paths, bundleOptions(flags, io));
@@ -82,7 +82,7 @@ interface CheckOptions {
   readonly limit: number;
   readonly builtins: typeof BUILTINS;
   readonly strict: boolean;
-  readonly schema: InputSchema | undefined;
+  readonly schema: SchemaSet | undefined;
 }
 
 /** Parse errors of every module; if none, compile, strict-mode and schema errors. */
@@ -96,6 +96,6 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
     errors.push(...e.errors);
   }
   if (options.strict) errors.push(...strictErrors(modules));
-  if (options.schema !== undefined) errors.push(...inputSchemaErrors(modules, options.schema.schema, options.schema.others));
+  if (options.schema !== undefined) errors.push(...inputSchemaErrors(modules, options.schema));
   return errors.length === 0 ? [] : new RegoErrors(errors, options.limit).errors;
 }

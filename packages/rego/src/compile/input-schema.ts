@@ -27,24 +27,76 @@ interface At {
 /** Other schemas a `$ref` may name, by `$id`. */
 type Registry = ReadonlyMap<string, Schema>;
 
+/** What `check --schema` checks against. */
+export interface SchemaSet {
+  /** The schema of input, when one is given for all rules. */
+  readonly input?: unknown;
+  /**
+   * Schemas by the name METADATA `schemas` annotations use (`schema.user` for
+   * `user.json`, `schema.a.b` for `a/b.json`); every one may also be named by a
+   * `$ref` with its `$id`.
+   */
+  readonly named?: ReadonlyMap<string, unknown>;
+  /** More schemas `$ref`s may name by `$id` only. */
+  readonly others?: readonly unknown[];
+}
+
 /**
- * Type errors for the refs into `input` in these modules that `schema` does not allow.
- * `schemas` are other schemas its `$ref`s may name by `$id` (the snapshot schemas a
- * policy-input schema is made of).
+ * Type errors for the refs into `input` (and into `data` where an annotation gives
+ * its schema) that the schemas do not allow. A rule's METADATA `schemas` annotation
+ * (`- input: schema.user`, `- data.roles: schema.roles`, or a schema written in
+ * place), or its package's, sets the schemas of that rule, as in `opa check --schema`.
  */
-export function inputSchemaErrors(modules: readonly A.Module[], schema: unknown, schemas: readonly unknown[] = []): RegoError[] {
+export function inputSchemaErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
   const out: RegoError[] = [];
   const registry = new Map<string, Schema>();
-  for (const s of [schema, ...schemas]) {
+  for (const s of [schemas.input, ...(schemas.named?.values() ?? []), ...(schemas.others ?? [])]) {
     const id = typeof s === "object" && s !== null ? (s as { $id?: unknown }).$id : undefined;
     if (typeof id === "string") registry.set(id.replace(/#$/, ""), s as Schema);
   }
-  const root: At = { schema: schema as Schema, doc: schema as Schema };
+  const input: At | undefined = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
   for (const m of modules) {
-    const checker = new RefChecker(root, registry, inputAliases(m), m.source, out);
-    for (const rule of m.rules) for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r);
+    const checker = new RefChecker(registry, inputAliases(m), m.source, out);
+    const packageBindings = m.annotations.filter((a) => a.scope === "package" || a.scope === "subpackages");
+    for (const rule of m.rules) {
+      const bindings = schemaBindings([...packageBindings, ...rule.annotations], schemas.named ?? new Map(), out);
+      const ruleInput = bindings.input ?? input;
+      for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r, ruleInput, bindings.data);
+    }
   }
   return out;
+}
+
+interface Bindings {
+  input: At | undefined;
+  readonly data: { readonly path: readonly string[]; readonly at: At }[];
+}
+
+/** The `schemas` entries of annotations, later ones (the rule's own) over earlier (its package's). */
+function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMap<string, unknown>, out: RegoError[]): Bindings {
+  const bindings: Bindings = { input: undefined, data: [] };
+  for (const a of annotations) {
+    const entries = a.data["schemas"];
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      if (typeof entry !== "object" || entry === null) continue;
+      for (const [target, value] of Object.entries(entry as Record<string, unknown>)) {
+        let schema: unknown = value;
+        if (typeof value === "string") {
+          schema = named.get(value);
+          if (schema === undefined) {
+            out.push(new RegoError(ErrorCode.TypeError, `undefined schema: ${value}`, a.loc));
+            continue;
+          }
+        }
+        const at: At = { schema: schema as Schema, doc: schema as Schema };
+        const path = target.split(".");
+        if (path[0] === "input" && path.length === 1) bindings.input = at;
+        else if (path[0] === "data") bindings.data.unshift({ path: path.slice(1), at });
+      }
+    }
+  }
+  return bindings;
 }
 
 /** `import input.user as u`: `u` stands for `input.user`. */
@@ -58,6 +110,14 @@ function inputAliases(m: A.Module): Map<string, readonly string[]> {
   return out;
 }
 
+/** Where a ref's checking starts: a schema, input keys an alias stands for, how the ref is shown, and how many of its own keys the start already covers. */
+interface Start {
+  readonly at: At;
+  readonly keys: readonly string[];
+  readonly shown: string;
+  readonly skip: number;
+}
+
 /** What the variables of a scope are known to hold: `some repo in input.repos` makes `repo` a repository. */
 type Env = Map<string, At>;
 
@@ -67,21 +127,24 @@ type Env = Map<string, At>;
  * is checked as `input.repos[_].visibilty` would be.
  */
 class RefChecker {
-  readonly #root: At;
+  #input: At | undefined;
+  #data: Bindings["data"] = [];
   readonly #registry: Registry;
   readonly #aliases: ReadonlyMap<string, readonly string[]>;
   readonly #source: string;
   readonly #out: RegoError[];
 
-  constructor(root: At, registry: Registry, aliases: ReadonlyMap<string, readonly string[]>, source: string, out: RegoError[]) {
-    this.#root = root;
+  constructor(registry: Registry, aliases: ReadonlyMap<string, readonly string[]>, source: string, out: RegoError[]) {
     this.#registry = registry;
     this.#aliases = aliases;
     this.#source = source;
     this.#out = out;
   }
 
-  rule(r: A.Rule): void {
+  /** Checks one rule (or else) against the schema of input and of parts of data in force for it. */
+  rule(r: A.Rule, input: At | undefined, data: Bindings["data"]): void {
+    this.#input = input;
+    this.#data = data;
     const env: Env = new Map();
     this.#body(r.body, env);
     for (const t of [r.head.key, r.head.value, ...(r.head.args ?? [])]) if (t) this.#term(t, env);
@@ -181,24 +244,36 @@ class RefChecker {
   }
 
   /** Where a ref's head stands in the schema, and how it is shown: input, an import alias, or a variable bound from input. */
-  #start(ref: A.RefTerm, env: Env): { at: At; keys: readonly string[]; shown: string } | undefined {
+  #start(ref: A.RefTerm, env: Env): Start | undefined {
     if (ref.head.type !== "Var") return undefined;
     const name = ref.head.name;
-    if (name === "input") return { at: this.#root, keys: [], shown: "input" };
     const bound = env.get(name);
-    if (bound !== undefined) return { at: bound, keys: [], shown: name };
+    if (bound !== undefined) return { at: bound, keys: [], shown: name, skip: 0 };
+    if (name === "data") return this.#dataStart(ref);
+    if (this.#input === undefined) return undefined;
+    if (name === "input") return { at: this.#input, keys: [], shown: "input", skip: 0 };
     const alias = this.#aliases.get(name);
-    return alias === undefined ? undefined : { at: this.#root, keys: alias, shown: "input" };
+    return alias === undefined ? undefined : { at: this.#input, keys: alias, shown: "input", skip: 0 };
+  }
+
+  /** `data.roles.admin` where an annotation gives `data.roles` a schema: checked from there. */
+  #dataStart(ref: A.RefTerm): Start | undefined {
+    for (const { path, at } of this.#data) {
+      if (path.length > ref.path.length) continue;
+      if (!path.every((key, i) => ref.path[i]!.type === "String" && (ref.path[i] as A.StringTerm).value === key)) continue;
+      return { at, keys: [], shown: ["data", ...path].join("."), skip: path.length };
+    }
+    return undefined;
   }
 
   /** The schema of what a term holds, when it is input, a bound variable, or a ref into them. */
   #schemaOf(t: A.Term, env: Env): At | undefined {
-    if (t.type === "Var") return t.name === "input" ? this.#root : env.get(t.name);
+    if (t.type === "Var") return t.name === "input" ? this.#input : env.get(t.name);
     if (t.type !== "Ref") return undefined;
     const start = this.#start(t, env);
     if (!start) return undefined;
     let at = start.at;
-    for (const key of [...start.keys, ...t.path]) {
+    for (const key of [...start.keys, ...t.path.slice(start.skip)]) {
       const step = stepInto(at, key, this.#registry);
       if (step.kind !== "into") return undefined;
       at = step.at;
@@ -211,7 +286,7 @@ class RefChecker {
     if (!start) return;
     let at = start.at;
     let shown = start.shown;
-    for (const key of [...start.keys, ...ref.path]) {
+    for (const key of [...start.keys, ...ref.path.slice(start.skip)]) {
       const step = stepInto(at, key, this.#registry);
       if (step.kind === "any") return;
       const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
