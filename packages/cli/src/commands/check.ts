@@ -18,7 +18,7 @@ import { loadSchemas } from "../load/input-schema.js";
 const FORMATS = ["pretty", "json"] as const;
 
 const FLAGS: readonly FlagSpec[] = [
-  { name: "strict", short: "S", kind: "boolean", description: "also refuse unused imports, duplicate imports, and variables declared with := or some that nothing reads" },
+  { name: "strict", short: "S", kind: "boolean", description: "also refuse unused imports, unused function arguments, and variables declared with := or some that nothing reads" },
   { name: "schema", short: "s", kind: "string", value: "PATH", description: "JSON Schemas to type-check refs against: a file (the schema of input), or a directory (input.json for input; every file a schema METADATA annotations name, schema.NAME)" },
   { name: "format", short: "f", kind: "string", value: "FORMAT", description: "how errors are written: pretty (default, to standard error) or json (to standard output)" },
   { name: "max-errors", short: "m", kind: "string", value: "N", description: "stop after N errors (default 10); 0 or less for no limit" },
