@@ -1,7 +1,7 @@
 /**
  * Rows of source offsets, for a formatter that decides layout by where things were
- * written: a literal whose items start on later rows than its opening bracket stays
- * multi-line; a rule written on one row stays on one line.
+ * written: a literal whose items start on more than one row stays multi-line; a rule
+ * whose one expression was written on its head's row stays a one-liner.
  */
 import type { Location } from "../ast/location.js";
 
