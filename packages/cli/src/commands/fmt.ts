@@ -4,13 +4,14 @@
  * change as a unified diff, `-w` rewrites them, `--fail` exits 1 when any would
  * change (for CI). Without PATH it formats standard input.
  */
-import { readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { writeFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { RegoErrors, formatSource, type RegoError } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, type FlagSpec } from "../flags.js";
 import { readAll, type Streams } from "../io.js";
+import { isDirectory, readSource } from "../load/loader.js";
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "write", short: "w", kind: "boolean", description: "rewrite the files that are not formatted, in place" },
@@ -73,7 +74,7 @@ export async function fmtCommand(argv: readonly string[], io: Streams): Promise<
   let unformatted = 0;
   for (const file of files) {
     const full = resolve(io.cwd, file);
-    const source = readText(full, file);
+    const source = readSource(full, file);
     sources.set(file, source);
     const formatted = formatOrCollect(source, file, errors);
     if (formatted === undefined) continue;
@@ -109,14 +110,6 @@ async function formatStdin(mode: FmtMode, io: Streams): Promise<number> {
   return mode.fail && formatted !== source ? ExitCode.No : ExitCode.Ok;
 }
 
-function readText(full: string, shown: string): string {
-  try {
-    return readFileSync(full, "utf8");
-  } catch (e) {
-    throw new CliError(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 function formatOrCollect(source: string, file: string, errors: RegoError[]): string | undefined {
   try {
     return formatSource(source, { file });
@@ -138,13 +131,7 @@ function report(mode: FmtMode, file: string, source: string, formatted: string, 
 /** The .rego files a PATH names: itself, or those under it in name order. */
 function regoFiles(path: string, cwd: string): string[] {
   const full = resolve(cwd, path);
-  let isDir: boolean;
-  try {
-    isDir = statSync(full).isDirectory();
-  } catch {
-    throw new CliError(`${path}: no such file or directory`);
-  }
-  if (!isDir) return [path];
+  if (!isDirectory(full, path)) return [path];
   const out: string[] = [];
   const walk = (dir: string, shown: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));

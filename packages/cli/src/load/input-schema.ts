@@ -6,11 +6,12 @@
  * files beside it for its `$ref`s to name by `$id`
  * (schemas/regolith-policy-input.schema.json refers to the snapshot schemas so).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { SchemaSet } from "@regolith/rego";
 import { CliError } from "../exit-codes.js";
 import { parseDataFile } from "./documents.js";
+import { readSource } from "./loader.js";
 
 export function loadSchemas(path: string, cwd: string): SchemaSet {
   const full = resolve(cwd, path);
@@ -37,12 +38,7 @@ export function loadSchemas(path: string, cwd: string): SchemaSet {
 }
 
 function readSchema(file: string, shown: string): unknown {
-  let schema: unknown;
-  try {
-    schema = parseDataFile(readFileSync(file, "utf8"), shown);
-  } catch (e) {
-    throw e instanceof CliError ? e : new CliError(`${shown}: cannot read: ${(e as Error).message}`);
-  }
+  const schema: unknown = parseDataFile(readSource(file, shown), shown);
   if (typeof schema !== "boolean" && (typeof schema !== "object" || schema === null || Array.isArray(schema))) throw new CliError(`${shown}: a JSON Schema is an object or a boolean`);
   return schema;
 }

@@ -31,7 +31,8 @@ export interface Loaded {
 
 const DATA_FILE = /\.(json|ya?ml)$/i;
 
-function read(path: string, shown: string): string {
+/** A file's text; an unreadable file is a usage error naming it (as `shown`) and why. */
+export function readSource(path: string, shown: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -66,17 +67,17 @@ export function isDirectory(full: string, path: string): boolean {
 export function loadDataPath(into: Loaded, path: string, cwd: string): void {
   const full = resolve(cwd, path);
   if (!isDirectory(full, path)) {
-    if (path.endsWith(".rego")) into.modules.push({ name: path, source: read(full, path) });
-    else if (DATA_FILE.test(path)) mergeAt(into.data, [], parseDataFile(read(full, path), path), path);
+    if (path.endsWith(".rego")) into.modules.push({ name: path, source: readSource(full, path) });
+    else if (DATA_FILE.test(path)) mergeAt(into.data, [], parseDataFile(readSource(full, path), path), path);
     else throw new CliError(`${path}: unsupported file type (want .rego, .json, .yaml or .yml)`);
     return;
   }
   for (const file of walk(full)) {
     const shown = join(path, relative(full, file));
-    if (file.endsWith(".rego")) into.modules.push({ name: shown, source: read(file, shown) });
+    if (file.endsWith(".rego")) into.modules.push({ name: shown, source: readSource(file, shown) });
     else if (DATA_FILE.test(file)) {
       const dir = relative(full, join(file, ".."));
-      mergeAt(into.data, segments(dir), parseDataFile(read(file, shown), shown), shown);
+      mergeAt(into.data, segments(dir), parseDataFile(readSource(file, shown), shown), shown);
     }
   }
 }

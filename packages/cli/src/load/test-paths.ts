@@ -9,13 +9,13 @@
  * A directory walk skips hidden entries (`.git`, `.github`, `.tap`) and `node_modules`,
  * so `regolith test .` in a repository loads policies, not tooling files.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "../exit-codes.js";
 import { parseDataFile } from "./documents.js";
 import type { BundleOptions } from "./bundle-options.js";
 import { BundleChecker, isRemote, openBundle, unsignedModuleMessage } from "./bundles.js";
-import { addBundle, emptyLoaded, isDirectory, loadDataPath, type Loaded } from "./loader.js";
+import { addBundle, emptyLoaded, isDirectory, loadDataPath, readSource, type Loaded } from "./loader.js";
 import { mergeAt } from "./merge.js";
 
 const DATA_FILE = /\.(json|ya?ml)$/i;
@@ -88,16 +88,8 @@ async function walk(w: Walk, shown: string, full: string, at: readonly string[])
       if (isBundle(childFull)) await loadBundle(w, childShown);
       else await walk(w, childShown, childFull, [...at, e.name]);
     } else if (e.isFile()) {
-      if (e.name.endsWith(".rego")) into.modules.push({ name: childShown, source: read(childFull, childShown) });
-      else if (DATA_FILE.test(e.name)) mergeAt(into.data, at, parseDataFile(read(childFull, childShown), childShown), childShown);
+      if (e.name.endsWith(".rego")) into.modules.push({ name: childShown, source: readSource(childFull, childShown) });
+      else if (DATA_FILE.test(e.name)) mergeAt(into.data, at, parseDataFile(readSource(childFull, childShown), childShown), childShown);
     }
-  }
-}
-
-function read(path: string, shown: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    throw new CliError(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
