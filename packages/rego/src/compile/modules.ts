@@ -4,6 +4,7 @@
  * names each package exports.
  */
 import type * as A from "../ast/nodes.js";
+import { dottedName } from "../ast/ref-name.js";
 import { packageKey, type CompileContext, type ImportTarget, type ModuleInfo } from "./context.js";
 
 /** `data.a.b` (as a package or import ref) → `["a", "b"]`; non-string steps are dropped. */
@@ -29,7 +30,7 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
       const resolved = importTarget(imp);
       if (!resolved) continue;
       if (imports.has(resolved.alias)) {
-        ctx.compileError(`import must not shadow ${importText(imp)}`, imp.loc);
+        ctx.compileError(`import must not shadow ${dottedName(imp.path)}`, imp.loc);
         continue;
       }
       if (resolved.alias === "input" && resolved.target.root === "data") {
@@ -51,11 +52,4 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
       names.add(head.name);
     }
   }
-}
-
-function importText(imp: A.Import): string {
-  const p = imp.path;
-  const root = p.type === "Var" ? p.name : p.head.type === "Var" ? p.head.name : "";
-  const rest = p.type === "Ref" ? refStrings(p) : [];
-  return [root, ...rest].join(".");
 }

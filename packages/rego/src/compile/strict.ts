@@ -10,6 +10,7 @@
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
+import { dottedName } from "../ast/ref-name.js";
 import { visitNodes } from "../ast/walk.js";
 
 /** Strict-mode errors of each module, in source order. */
@@ -27,15 +28,9 @@ export function strictErrors(modules: readonly A.Module[]): RegoError[] {
 
 /** The name an import binds in its module (`import data.a.b` binds `b`), or undefined for keyword imports. */
 function importName(imp: A.Import): string | undefined {
-  const path = imp.path.type === "Var" ? [imp.path.name] : refNames(imp.path);
+  const path = dottedName(imp.path).split(".");
   if (path[0] === "future" || path[0] === "rego") return undefined;
-  if (imp.alias !== undefined) return imp.alias;
-  return path[path.length - 1];
-}
-
-function refNames(ref: A.RefTerm): string[] {
-  const head = ref.head.type === "Var" ? ref.head.name : "";
-  return [head, ...ref.path.map((p) => (p.type === "String" ? p.value : ""))];
+  return imp.alias ?? path[path.length - 1];
 }
 
 function unusedImports(m: A.Module, out: RegoError[]): void {
@@ -44,13 +39,8 @@ function unusedImports(m: A.Module, out: RegoError[]): void {
   // Two imports of one name are a compile error already (they shadow each other).
   for (const imp of m.imports) {
     const name = importName(imp);
-    if (name !== undefined && !used.has(name)) out.push(new RegoError(ErrorCode.CompileError, `import ${importText(imp)} unused`, imp.loc));
+    if (name !== undefined && !used.has(name)) out.push(new RegoError(ErrorCode.CompileError, `import ${dottedName(imp.path)}${imp.alias === undefined ? "" : ` as ${imp.alias}`} unused`, imp.loc));
   }
-}
-
-function importText(imp: A.Import): string {
-  const path = imp.path.type === "Var" ? imp.path.name : refNames(imp.path).join(".");
-  return imp.alias === undefined ? path : `${path} as ${imp.alias}`;
 }
 
 /**

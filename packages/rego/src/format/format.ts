@@ -16,6 +16,7 @@
  * over every module of the repository and of OPA's compliance suite.
  */
 import type * as A from "../ast/nodes.js";
+import { dottedName } from "../ast/ref-name.js";
 import { parseModule, type ParseOptions } from "../parse/parser.js";
 import { SourceRows } from "./source-rows.js";
 import { TermPrinter, isRefIdent } from "./terms.js";
@@ -58,7 +59,7 @@ export function formatModule(m: A.Module): string {
  */
 function sortImports(statements: (A.Import | A.Rule)[], comments: readonly A.Comment[]): (A.Import | A.Rule)[] {
   const commented = new Set(comments.map((c) => c.loc.row));
-  const text = (imp: A.Import): string => importPath(imp) + (imp.alias === undefined ? "" : ` as ${imp.alias}`);
+  const text = (imp: A.Import): string => dottedName(imp.path) + (imp.alias === undefined ? "" : ` as ${imp.alias}`);
   for (let i = 0; i < statements.length; ) {
     let j = i;
     while (j < statements.length && statements[j]!.type === "Import" && (j === i || statements[j]!.loc.row === statements[j - 1]!.loc.row + 1)) j++;
@@ -71,12 +72,6 @@ function sortImports(statements: (A.Import | A.Rule)[], comments: readonly A.Com
     i = Math.max(j, i + 1);
   }
   return statements;
-}
-
-function importPath(imp: A.Import): string {
-  if (imp.path.type === "Var") return imp.path.name;
-  const head = imp.path.head.type === "Var" ? imp.path.head.name : "";
-  return [head, ...imp.path.path.map((k) => (k.type === "String" ? k.value : "?"))].join(".");
 }
 
 /** `import future.keywords.not` (or all future keywords): `not { … }` is a body. */

@@ -9,6 +9,7 @@
  * operators get parentheses, so no precedence is left to the reader: `(a + b) * c`.
  */
 import type * as A from "../ast/nodes.js";
+import { dottedName } from "../ast/ref-name.js";
 import { MEMBER, MEMBER_WITH_KEY } from "../parse/operators.js";
 import type { SourceRows } from "./source-rows.js";
 import type { Writer } from "./writer.js";
@@ -229,7 +230,7 @@ export class TermPrinter {
   }
 
   private call(t: A.CallTerm, place: Place, expression = false): void {
-    const name = operatorName(t.operator);
+    const name = dottedName(t.operator);
     const membership = name === MEMBER || name === MEMBER_WITH_KEY;
     if (t.infix !== undefined || membership) {
       // `k, v in xs` reads as two items anywhere but as an expression of its own.
@@ -384,13 +385,7 @@ function startsWithBrace(n: A.ExprNode): boolean {
 }
 
 function isMembership(t: A.CallTerm): boolean {
-  const name = operatorName(t.operator);
+  const name = dottedName(t.operator);
   return name === MEMBER || name === MEMBER_WITH_KEY;
-}
-
-function operatorName(op: A.VarTerm | A.RefTerm): string {
-  if (op.type === "Var") return op.name;
-  const head = op.head.type === "Var" ? op.head.name : "";
-  return [head, ...op.path.map((p) => (p.type === "String" ? p.value : "?"))].join(".");
 }
 
