@@ -11,8 +11,8 @@ export { compile, compileQuery, Compiler, STAGES } from "./compile/compiler.js";
 export type { CompiledPolicy, CompiledQuery, Stage } from "./compile/compiler.js";
 export type { CompileOptions } from "./compile/context.js";
 export { strictErrors } from "./compile/strict.js";
-export { inputSchemaErrors } from "./compile/input-schema.js";
-export type { SchemaSet } from "./compile/input-schema.js";
+export { schemaRefErrors } from "./compile/schema-refs.js";
+export type { SchemaSet } from "./compile/schema-refs.js";
 
 export { RegoError, RegoErrors, ErrorCode, DEFAULT_ERROR_LIMIT } from "./ast/errors.js";
 export type { RegoErrorJSON, ErrorDetails } from "./ast/errors.js";

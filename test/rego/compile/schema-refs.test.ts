@@ -1,6 +1,6 @@
 /** `check --schema`: refs into input checked against the input's JSON Schema. */
 import t from "tap";
-import { inputSchemaErrors, parseModule } from "@regolith/rego";
+import { schemaRefErrors, parseModule } from "@regolith/rego";
 
 const schema = {
   type: "object",
@@ -17,7 +17,7 @@ const schema = {
 
 function errors(body: string, imports = ""): string[] {
   const m = parseModule(`package p\n${imports}\nallow if {\n${body}\n}\n`, { file: "x.rego" });
-  return inputSchemaErrors([m], { input: schema }).map((e) => `${e.code}: ${e.message.split("\n")[0]}`);
+  return schemaRefErrors([m], { input: schema }).map((e) => `${e.code}: ${e.message.split("\n")[0]}`);
 }
 
 t.test("refs the schema allows pass", async (t) => {
@@ -28,7 +28,7 @@ t.test("refs the schema allows pass", async (t) => {
 t.test("a key the schema does not have is an undefined ref, with the keys it has", async (t) => {
   t.same(errors("\tinput.user.nmae"), ["rego_type_error: undefined ref: input.user.nmae"]);
   const m = parseModule('package p\nallow if input.user.nmae == "x"\n', { file: "x.rego" });
-  const [e] = inputSchemaErrors([m], { input: schema });
+  const [e] = schemaRefErrors([m], { input: schema });
   t.match(e?.message, /have: "nmae"\n\twant \(one of\): \["name" "roles"\]/);
   t.equal(e?.location?.row, 2);
 });
@@ -63,8 +63,8 @@ t.test("$refs reach other schemas by $id; constraint-only branches do not open a
   };
   const input = { type: "object", properties: { github: { type: "array", items: { $ref: "https://example.com/repo.json" } } } };
   const m = parseModule('package p\nallow if {\n\tsome doc in input.github\n\tsome r in doc.repos\n\tr.visibilty == "public"\n\tr.name\n}\n', { file: "x.rego" });
-  t.same(inputSchemaErrors([m], { input, others: [repo] }).map((e) => e.message.split("\n")[0]), ["undefined ref: r.visibilty"]);
-  t.same(inputSchemaErrors([m], { input }).map((e) => e.message), [], "a $ref to a schema not given is not followed");
+  t.same(schemaRefErrors([m], { input, others: [repo] }).map((e) => e.message.split("\n")[0]), ["undefined ref: r.visibilty"]);
+  t.same(schemaRefErrors([m], { input }).map((e) => e.message), [], "a $ref to a schema not given is not followed");
 });
 
 t.test("METADATA schemas annotations set a rule's schemas: input, parts of data, named or written in place", async (t) => {
@@ -92,9 +92,9 @@ unannotated if input.anything
 `;
   const m = parseModule(source, { file: "x.rego" });
   t.same(
-    inputSchemaErrors([m], { named }).map((e) => `${e.location?.row}: ${e.message.split("\n")[0]}`),
+    schemaRefErrors([m], { named }).map((e) => `${e.location?.row}: ${e.message.split("\n")[0]}`),
     ["8: undefined ref: input.nmae", "9: undefined ref: data.roles.admin.levl", "15: undefined ref: input.idd"],
   );
   const missing = parseModule("package p\n\n# METADATA\n# schemas:\n#   - input: schema.nope\nallow if input.x\n", { file: "x.rego" });
-  t.same(inputSchemaErrors([missing], { named }).map((e) => e.message), ["undefined schema: schema.nope"]);
+  t.same(schemaRefErrors([missing], { named }).map((e) => e.message), ["undefined schema: schema.nope"]);
 });

@@ -3,7 +3,7 @@
  * `opa check`. Every parse error of every file is reported, then the compile errors
  * of the whole set; `--strict` adds the strict-mode errors (strict.ts in the engine).
  */
-import { BUILTINS, RegoErrors, compile, inputSchemaErrors, restrictBuiltins, strictErrors, type RegoError, type SchemaSet } from "@regolith/rego";
+import { BUILTINS, RegoErrors, compile, schemaRefErrors, restrictBuiltins, strictErrors, type RegoError, type SchemaSet } from "@regolith/rego";
 import { CliError, ExitCode } from "../exit-codes.js";
 import { booleanFlag, flagHelp, parseFlags, stringFlag, type FlagSpec } from "../flags.js";
 import type { Streams } from "../io.js";
@@ -96,6 +96,6 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
     errors.push(...e.errors);
   }
   if (options.strict) errors.push(...strictErrors(modules));
-  if (options.schema !== undefined) errors.push(...inputSchemaErrors(modules, options.schema));
+  if (options.schema !== undefined) errors.push(...schemaRefErrors(modules, options.schema));
   return errors.length === 0 ? [] : new RegoErrors(errors, options.limit).errors;
 }

@@ -1,8 +1,8 @@
 /**
- * `check --schema`: refs into `input` checked against a JSON Schema of the input, as
- * `opa check --schema` does. A ref whose constant keys leave what the schema allows
- * (`input.user.nmae` where `user` has `name`) is a type error, with the keys the
- * schema does allow at that point.
+ * `check --schema`: refs into `input` (and into parts of `data` a METADATA `schemas`
+ * annotation describes) checked against JSON Schemas, as `opa check --schema` does.
+ * A ref whose constant keys leave what the schema allows (`input.user.nmae` where
+ * `user` has `name`) is a type error, with the keys the schema does allow there.
  *
  * An object schema allows the keys of its `properties`; others only when it has
  * `additionalProperties` (true or a schema) or `patternProperties`. An array allows
@@ -47,7 +47,7 @@ export interface SchemaSet {
  * (`- input: schema.user`, `- data.roles: schema.roles`, or a schema written in
  * place), or its package's, sets the schemas of that rule, as in `opa check --schema`.
  */
-export function inputSchemaErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
+export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
   const out: RegoError[] = [];
   const registry = new Map<string, Schema>();
   for (const s of [schemas.input, ...(schemas.named?.values() ?? []), ...(schemas.others ?? [])]) {
@@ -57,11 +57,11 @@ export function inputSchemaErrors(modules: readonly A.Module[], schemas: SchemaS
   const input: At | undefined = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
   for (const m of modules) {
     const checker = new RefChecker(registry, inputAliases(m), m.source, out);
-    const packageBindings = m.annotations.filter((a) => a.scope === "package" || a.scope === "subpackages");
+    const named = schemas.named ?? new Map<string, unknown>();
+    const pkg = schemaBindings(m.annotations.filter((a) => a.scope === "package" || a.scope === "subpackages"), named, out, { input, data: [] });
     for (const rule of m.rules) {
-      const bindings = schemaBindings([...packageBindings, ...rule.annotations], schemas.named ?? new Map(), out);
-      const ruleInput = bindings.input ?? input;
-      for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r, ruleInput, bindings.data);
+      const bindings = rule.annotations.length === 0 ? pkg : schemaBindings(rule.annotations, named, out, pkg);
+      for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r, bindings.input, bindings.data);
     }
   }
   return out;
@@ -69,12 +69,13 @@ export function inputSchemaErrors(modules: readonly A.Module[], schemas: SchemaS
 
 interface Bindings {
   input: At | undefined;
+  /** Most recent first: a rule's own over its package's. */
   readonly data: { readonly path: readonly string[]; readonly at: At }[];
 }
 
-/** The `schemas` entries of annotations, later ones (the rule's own) over earlier (its package's). */
-function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMap<string, unknown>, out: RegoError[]): Bindings {
-  const bindings: Bindings = { input: undefined, data: [] };
+/** `base` (the package's schemas, or the global input schema) with the `schemas` entries of `annotations` over it. */
+function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMap<string, unknown>, out: RegoError[], base: Bindings): Bindings {
+  const bindings: Bindings = { input: base.input, data: [...base.data] };
   for (const a of annotations) {
     const entries = a.data["schemas"];
     if (!Array.isArray(entries)) continue;
@@ -269,39 +270,45 @@ class RefChecker {
   /** The schema of what a term holds, when it is input, a bound variable, or a ref into them. */
   #schemaOf(t: A.Term, env: Env): At | undefined {
     if (t.type === "Var") return t.name === "input" ? this.#input : env.get(t.name);
-    if (t.type !== "Ref") return undefined;
-    const start = this.#start(t, env);
-    if (!start) return undefined;
-    let at = start.at;
-    for (const key of [...start.keys, ...t.path.slice(start.skip)]) {
-      const step = stepInto(at, key, this.#registry);
-      if (step.kind !== "into") return undefined;
-      at = step.at;
-    }
-    return at;
+    return t.type === "Ref" ? this.#walk(t, env, false) : undefined;
   }
 
+  /** Reports a ref whose keys leave what its schema allows. */
   #check(ref: A.RefTerm, env: Env): void {
+    this.#walk(ref, env, true);
+  }
+
+  /**
+   * Follows a ref's keys through its schema: where it ends, or undefined where the
+   * schema stops saying (anything goes) or refuses a key (reported when `report`).
+   */
+  #walk(ref: A.RefTerm, env: Env, report: boolean): At | undefined {
     const start = this.#start(ref, env);
-    if (!start) return;
+    if (!start) return undefined;
     let at = start.at;
     let shown = start.shown;
     for (const key of [...start.keys, ...ref.path.slice(start.skip)]) {
       const step = stepInto(at, key, this.#registry);
-      if (step.kind === "any") return;
+      if (step.kind === "any") return undefined;
       const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
       const part = name === undefined ? `[${sourceText(key as A.Term, this.#source)}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
       if (step.kind === "missing") {
-        const have = name ?? sourceText(key as A.Term, this.#source);
-        const text = shown + part;
-        const want = step.allowed.length > 0 ? `\n\twant (one of): [${step.allowed.map((k) => JSON.stringify(k)).join(" ")}]` : `\n\twant: ${step.want}`;
-        const caret = " ".repeat(text.length - part.length + (name === undefined ? 1 : part.startsWith(".") ? 1 : 0));
-        this.#out.push(new RegoError(ErrorCode.TypeError, `undefined ref: ${text}\n\t${text}\n\t${caret}^\n\thave: ${JSON.stringify(have)}${want}`, typeof key === "string" ? ref.loc : key.loc));
-        return;
+        if (report) this.#report(ref, key, name, shown + part, part, step);
+        return undefined;
       }
       at = step.at;
       shown += part;
     }
+    return at;
+  }
+
+  /** OPA's message for an undefined ref: the ref, a caret under the key, what it has and what the schema wants. */
+  #report(ref: A.RefTerm, key: A.Term | string, name: string | undefined, text: string, part: string, step: Extract<Step, { kind: "missing" }>): void {
+    const have = name ?? sourceText(key as A.Term, this.#source);
+    const want = step.allowed.length > 0 ? `\n\twant (one of): [${step.allowed.map((k) => JSON.stringify(k)).join(" ")}]` : `\n\twant: ${step.want}`;
+    // The caret goes under the key: past the `.` of a name, the `[` of a variable or number.
+    const caret = " ".repeat(text.length - part.length + (name === undefined || part.startsWith(".") ? 1 : 0));
+    this.#out.push(new RegoError(ErrorCode.TypeError, `undefined ref: ${text}\n\t${text}\n\t${caret}^\n\thave: ${JSON.stringify(have)}${want}`, typeof key === "string" ? ref.loc : key.loc));
   }
 }
 
