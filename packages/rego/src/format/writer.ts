@@ -75,21 +75,50 @@ export class Writer {
 
   /** How many comments not yet written sit between the two offsets. */
   commentsWithin(from: number, to: number): number {
-    return this.#comments.filter((c, i) => !this.#done[i] && c.loc.offset > from && c.loc.offset < to).length;
+    let n = 0;
+    for (let i = this.#firstAfter(from); i < this.#comments.length && this.#comments[i]!.loc.offset < to; i++) if (!this.#done[i]) n++;
+    return n;
   }
 
   /** Writes source text as it stands, with the comments inside it (they count as written). */
   verbatim(text: string, from: number, to: number, endRow: number): void {
-    this.#comments.forEach((c, i) => {
-      if (c.loc.offset > from && c.loc.offset < to) this.#done[i] = true;
-    });
+    for (let i = this.#firstAfter(from); i < this.#comments.length && this.#comments[i]!.loc.offset < to; i++) this.#done[i] = true;
     this.write(text, endRow);
+  }
+
+  /** The index of the first comment after `offset`, by bisection: every term laid out on one line asks about its span. */
+  #firstAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.#comments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#comments[mid]!.loc.offset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Forces one blank line before the next line (between multi-line rules). */
   blank(): void {
     this.#endLine();
     if (this.#lines.length > 0 && this.#lines[this.#lines.length - 1] !== "") this.#lines.push("");
+  }
+
+  /**
+   * Ends the current line and writes the comments right below it (no blank line
+   * between) and above `nextRow`: they belong to what was just written, not to what
+   * follows a blank line.
+   */
+  settle(nextRow: number): void {
+    this.#endLine();
+    for (let i = this.#next; i < this.#comments.length; i++) {
+      if (this.#done[i]) continue;
+      const c = this.#comments[i]!;
+      if (c.loc.row >= nextRow || (c.loc.row > this.#row && this.#rows.blankBetween(this.#row, c.loc.row))) return;
+      this.#done[i] = true;
+      this.#commentLine(c);
+      this.#row = Math.max(this.#row, c.loc.row);
+    }
   }
 
   /** Ends the output: every comment left is written, and one newline ends the file. */
@@ -100,16 +129,14 @@ export class Writer {
     return this.#lines.join("\n") + "\n";
   }
 
-  /** The comments not yet written on rows up to `row` (below it, when `before`), now counted as written. */
-  #take(row: number, before: boolean): A.Comment[] {
+  /** The comments not yet written on rows before `row`, now counted as written. */
+  #takeBefore(row: number): A.Comment[] {
     const out: A.Comment[] = [];
     while (this.#next < this.#comments.length && this.#done[this.#next]) this.#next++;
-    for (let i = this.#next; i < this.#comments.length; i++) {
-      const c = this.#comments[i]!;
-      if (before ? c.loc.row >= row : c.loc.row > row) break;
+    for (let i = this.#next; i < this.#comments.length && this.#comments[i]!.loc.row < row; i++) {
       if (this.#done[i]) continue;
       this.#done[i] = true;
-      out.push(c);
+      out.push(this.#comments[i]!);
     }
     return out;
   }
@@ -137,33 +164,19 @@ export class Writer {
     return found;
   }
 
-  /**
-   * Ends the current line and writes the comments right below it (no blank line
-   * between) and above `nextRow`: they belong to what was just written, not to what
-   * follows a blank line.
-   */
-  settle(nextRow: number): void {
-    this.#endLine();
-    for (let i = this.#next; i < this.#comments.length; i++) {
-      if (this.#done[i]) continue;
-      const c = this.#comments[i]!;
-      if (c.loc.row >= nextRow || (c.loc.row > this.#row && this.#rows.blankBetween(this.#row, c.loc.row))) return;
-      this.#done[i] = true;
-      this.#lines.push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
-      this.#row = Math.max(this.#row, c.loc.row);
-      this.#opened = false;
+  /** Comments on rows before `row`, each on a line of its own at the current indent. */
+  #ownLineComments(row: number): void {
+    for (const c of this.#takeBefore(row)) {
+      this.#blankBefore(c.loc.row);
+      this.#commentLine(c);
+      this.#row = c.loc.row;
     }
   }
 
-
-  /** Comments on rows before `row`, each on a line of its own at the current indent. */
-  #ownLineComments(row: number): void {
-    for (const c of this.#take(row, true)) {
-      this.#blankBefore(c.loc.row);
-      this.#lines.push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
-      this.#row = c.loc.row;
-      this.#opened = false;
-    }
+  /** A comment on a line of its own, at the current indent. */
+  #commentLine(c: A.Comment): void {
+    this.#lines.push("\t".repeat(this.#indent) + `#${c.text}`.trimEnd());
+    this.#opened = false;
   }
 
   /** One blank line when the source has one between the last row written and `row`. */
