@@ -97,4 +97,6 @@ unannotated if input.anything
   );
   const missing = parseModule("package p\n\n# METADATA\n# schemas:\n#   - input: schema.nope\nallow if input.x\n", { file: "x.rego" });
   t.same(schemaRefErrors([missing], { named }).map((e) => e.message), ["undefined schema: schema.nope"]);
+  const pkgMissing = parseModule("# METADATA\n# schemas:\n#   - input: schema.nope\npackage p\n\na if input.x\n\nb if input.y\n", { file: "x.rego" });
+  t.same(schemaRefErrors([pkgMissing], { named }).map((e) => e.message), ["undefined schema: schema.nope"], "a package's annotation is reported once, not per rule");
 });
