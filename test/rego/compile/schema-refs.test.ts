@@ -45,13 +45,16 @@ t.test("an import of part of input is checked through its alias", async (t) => {
   t.same(errors("\tu.name\n\tu.age", "import input.user as u"), ["rego_type_error: undefined ref: input.user.age"]);
 });
 
-t.test("variables bound from input carry its schema: some … in, every, :=, comprehensions", async (t) => {
+t.test("variables bound from input carry its schema: some … in, every, :=, =, comprehensions", async (t) => {
   t.same(errors("\tsome u in input.items\n\tu.idd"), ["rego_type_error: undefined ref: u.idd"]);
   t.same(errors("\tevery u in input.items { u.idd }"), ["rego_type_error: undefined ref: u.idd"]);
   t.same(errors("\tuser := input.user\n\tuser.nmae"), ["rego_type_error: undefined ref: user.nmae"]);
   t.same(errors("\tids := [i.idd | some i in input.items]\n\tcount(ids) > 0"), ["rego_type_error: undefined ref: i.idd"]);
   t.same(errors("\tsome k, l in input.labels\n\tl.size"), ["rego_type_error: undefined ref: l.size"]);
   t.same(errors("\tsome u in input.items\n\tu.id == 1\n\tu := 3"), [], "a variable is checked by what it holds where it is read");
+  t.same(errors("\tuser = input.user\n\tuser.nmae"), ["rego_type_error: undefined ref: user.nmae"], "unification binds as := does");
+  t.same(errors("\tinput.user = user\n\tuser.nmae"), ["rego_type_error: undefined ref: user.nmae"], "either side");
+  t.same(errors("\tsome u in input.items\n\tu = input.user\n\tu.idd"), ["rego_type_error: undefined ref: u.idd"], "a variable already known keeps its schema");
 });
 
 t.test("$refs reach other schemas by $id; constraint-only branches do not open an object", async (t) => {

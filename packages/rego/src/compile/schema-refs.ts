@@ -124,7 +124,7 @@ type Env = Map<string, At>;
 
 /**
  * Walks a rule in evaluation order, so a variable bound from input (by `some … in`,
- * `every … in` or `:=`) carries its schema to the refs that use it: `repo.visibilty`
+ * `every … in`, `:=` or `=`) carries its schema to the refs that use it: `repo.visibilty`
  * is checked as `input.repos[_].visibilty` would be.
  */
 class RefChecker {
@@ -177,7 +177,13 @@ class RefChecker {
       case "Unify":
         this.#term(n.left, env);
         this.#term(n.right, env);
-        if (n.type === "Assign" && n.left.type === "Var") this.#bind(n.left.name, this.#schemaOf(n.right, env), env);
+        if (n.type === "Assign") {
+          if (n.left.type === "Var") this.#bind(n.left.name, this.#schemaOf(n.right, env), env);
+        } else {
+          // `x = input.a` binds x as `:=` would (or compares it with an equal value).
+          this.#unifyVar(n.left, n.right, env);
+          this.#unifyVar(n.right, n.left, env);
+        }
         return;
       case "Block":
         this.#body(n.body, new Map(env));
@@ -234,6 +240,13 @@ class RefChecker {
   #bind(name: string, schema: At | undefined, env: Env): void {
     if (schema === undefined) env.delete(name);
     else env.set(name, schema);
+  }
+
+  /** `x = t`: a plain variable equal to t has t's schema, when t's is known and x's is not. */
+  #unifyVar(v: A.Term, t: A.Term, env: Env): void {
+    if (v.type !== "Var" || v.name === "input" || v.name === "data" || env.has(v.name)) return;
+    const schema = this.#schemaOf(t, env);
+    if (schema !== undefined) env.set(v.name, schema);
   }
 
   /** `some x in coll`: `x` holds what coll's items (or an object's values) are. */
