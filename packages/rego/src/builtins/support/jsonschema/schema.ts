@@ -561,13 +561,20 @@ function pointerGet(doc: Value, pointer: string): Value {
   return node;
 }
 
+/**
+ * How OPA's copy of gojsonschema names the document's root in messages and fields:
+ * `(Root): name is required` (upstream gojsonschema writes `(root)`; policies written
+ * against OPA, such as Enterprise Contract's, compare with OPA's spelling).
+ */
+export const ROOT = "(Root)";
+
 /** Compiles a schema document; throws `SchemaError` with gojsonschema's message. */
 export function compileSchema(doc: Value): SubSchema {
   const c = new Compiler();
   const detected = draftOf(doc);
   c.collect(doc, "", detected);
   c.pool.set("", { doc, draft: detected });
-  const root = newSchema("(root)", undefined, "", detected ?? HYBRID);
+  const root = newSchema(ROOT, undefined, "", detected ?? HYBRID);
   c.parse(doc, root);
   return root;
 }

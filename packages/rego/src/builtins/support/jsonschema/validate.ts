@@ -6,7 +6,7 @@
 import { isNumber } from "../../../ast/number.js";
 import { sortedKeys, type JsonObject, type Value } from "../../../ast/value.js";
 import { isFormat } from "./formats.js";
-import type { SubSchema } from "./schema.js";
+import { ROOT, type SubSchema } from "./schema.js";
 import { canonicalJSON, compareDecimal, formatDecimal, isIntegral, isJSONObject, isMultiple, toDecimal } from "./values.js";
 
 /** Code points, as Go's `utf8.RuneCountInString` counts them. */
@@ -22,7 +22,7 @@ function runeCount(s: string): number {
   return n;
 }
 
-/** A path from the root: `(root).a.0.b`. */
+/** A path from the root: `(Root).a.0.b`. */
 class Context {
   readonly head: string;
   readonly tail: Context | undefined;
@@ -54,7 +54,7 @@ export class Result {
 
   add(type: string, context: Context, description: (field: string) => string): void {
     const ctx = context.toString();
-    const field = ctx.startsWith("(root).") ? ctx.slice("(root).".length) : ctx;
+    const field = ctx.startsWith(`${ROOT}.`) ? ctx.slice(ROOT.length + 1) : ctx;
     this.errors.push({ type, field, description: description(field), context: ctx });
     this.score -= 2;
   }
@@ -354,6 +354,6 @@ function validateNumber(s: SubSchema, n: Value, r: Result, context: Context): vo
 /** Validates `doc` against the compiled root schema. */
 export function validateDocument(root: SubSchema, doc: Value): Result {
   const r = new Result();
-  validate(root, doc, r, new Context("(root)"));
+  validate(root, doc, r, new Context(ROOT));
   return r;
 }
