@@ -41,3 +41,20 @@ t.test("location, package, name, fail/error/skip only when set, duration in ns, 
 t.test("no tests: an empty array", async (t) => {
   t.equal(jsonTestReport([]), "[]\n");
 });
+
+t.test("a test's cases are its sub_results, by name, nested as the keys are", async (t) => {
+  const withCases = `package c
+
+test_groups[a][b] if {
+	some a in ["p", "q"]
+	some b in [1, 2]
+	a != "q"
+}
+`;
+  const parsed = JSON.parse(jsonTestReport(runTests([parseModule(withCases, { file: "c_test.rego" })], {}).results)) as Record<string, unknown>[];
+  t.same(Object.keys(parsed[0]!), ["location", "package", "name", "fail", "duration", "sub_results"]);
+  t.same(parsed[0]!.sub_results, {
+    p: { name: "p", sub_results: { "1": { name: "1" }, "2": { name: "2" } } },
+    q: { name: "q", fail: true, sub_results: { "1": { name: "1", fail: true }, "2": { name: "2", fail: true } } },
+  });
+});

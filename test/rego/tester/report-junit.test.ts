@@ -52,3 +52,16 @@ t.test("the document is well-formed XML and parses back to the results", async (
   const bad = (suites[0]!.testcase as { name: string; "system-out"?: string }[]).find((c) => c.name === "test_bad")!;
   t.equal(bad["system-out"], '<b> & "q"', "print output survives escaping (the parser trims the newline)");
 });
+
+t.test("a test with cases names the cases that failed", async (t) => {
+  const withCases = `package c
+
+test_groups[a][b] if {
+	some a in ["p", "q"]
+	some b in [1, 2]
+	a != "q"
+}
+`;
+  const out = junitTestReport(runTests([parseModule(withCases, { file: "c_test.rego" })], {}).results);
+  t.match(out, /<failure message="data\.c\.test_groups: failed cases: q \/ 1, q \/ 2" type="fail">/);
+});

@@ -73,3 +73,38 @@ t.test("a test line is OPA's: package.name: OUTCOME (duration)", async (t) => {
   t.match(testLine(pass), /^data\.x\.test_pass: PASS \(\d+(\.\d+)?(ns|µs|ms|s)\)$/);
   t.equal(testLine(results.find((r) => r.skip)!), "data.x.todo_test_later: SKIPPED");
 });
+
+const cases = `package c
+
+test_cases[x] if {
+	some x in [1, 2, 3]
+	x < 3
+}
+
+test_groups[a][b] if {
+	some a in ["p", "q"]
+	some b in [1, 2]
+	a != "q"
+}
+
+test_plain if true
+`;
+
+t.test("a test's cases: failed ones under it (all, verbose), indented by depth; counts count cases", async (t) => {
+  const withCases = runTests([parseModule(cases, { file: "c_test.rego" })], {}).results;
+  t.equal(
+    durations(prettyTestReport(withCases)),
+    `c_test.rego:
+data.c.test_cases: FAIL (DUR)
+  3: FAIL
+data.c.test_groups: FAIL (DUR)
+  q: FAIL
+    1: FAIL
+    2: FAIL
+--------------------------------------------------------------------------------
+PASS: 5/8
+FAIL: 3/8
+`,
+  );
+  t.match(durations(prettyTestReport(withCases, { verbose: true })), /^c_test\.rego:\ndata\.c\.test_cases: FAIL \(DUR\)\n  1: PASS\n  2: PASS\n  3: FAIL\ndata\.c\.test_groups: FAIL \(DUR\)\n  p: PASS\n    1: PASS\n    2: PASS\n  q: FAIL\n/);
+});

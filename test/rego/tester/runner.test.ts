@@ -37,7 +37,7 @@ t.test("a default value stands in when the test body fails", async (t) => {
   t.equal(outcomeOf(r.get("test_d")!), "PASS", "the node's default applies, as data.x.test_d would give");
 });
 
-t.test("partial-object tests pass when every case is true", async (t) => {
+t.test("tests with case keys: every case true passes; a case that started and failed fails (OPA's test cases)", async (t) => {
   const r = run(`package x
 
 test_all[name] if some name in ["a", "b"]
@@ -50,10 +50,80 @@ test_none[name] if {
 	some name in ["a"]
 	false
 }
+
+test_started[x] if {
+	some x in [1, 2, 3]
+	x < 3
+}
+
+test_notes[tc.note] if {
+	some tc in [{"note": "one", "in": 1, "exp": 2}, {"note": "two", "in": 2, "exp": 5}]
+	tc.in + 1 == tc.exp
+}
+
+test_declared[x] if {
+	some x
+	[1, 2][x]
+	x > 0
+}
+
+test_empty[x] if some x in []
+
+test_null[x] := null if some x in ["a"]
+
+test_nested[a][b] if {
+	some a in ["p", "q"]
+	some b in [1, 2]
+	not both(a, b)
+}
+
+both(a, b) if {
+	a == "q"
+	b == 2
+}
 `);
+  const cases = (name: string) => r.get(name)!.subResults.map((s) => `${s.name}:${s.fail ? "FAIL" : "PASS"}`);
   t.equal(outcomeOf(r.get("test_all")!), "PASS");
+  t.same(cases("test_all"), ["a:PASS", "b:PASS"]);
   t.equal(outcomeOf(r.get("test_some")!), "FAIL", "case b is false");
-  t.equal(outcomeOf(r.get("test_none")!), "FAIL", "no case holds");
+  t.same(cases("test_some"), ["a:PASS", "b:FAIL"]);
+  t.equal(outcomeOf(r.get("test_none")!), "FAIL", "case a started, then its body failed");
+  t.same(cases("test_none"), ["a:FAIL"]);
+  t.same(cases("test_started"), ["1:PASS", "2:PASS", "3:FAIL"], "a case missing from the value, but started, failed");
+  t.equal(outcomeOf(r.get("test_started")!), "FAIL");
+  t.same(cases("test_notes"), ["one:PASS", "two:FAIL"], "a key that is a ref is recorded once its variable is bound");
+  t.same(cases("test_declared"), ["0:FAIL", "1:PASS"], "`some x` does not bind x: the case starts where x is bound");
+  t.equal(outcomeOf(r.get("test_empty")!), "PASS", "no case at all is a pass, as in OPA");
+  t.same(cases("test_empty"), []);
+  t.equal(outcomeOf(r.get("test_null")!), "PASS", "a null case does not fail, as in OPA");
+  t.equal(outcomeOf(r.get("test_nested")!), "FAIL");
+  t.same(
+    r.get("test_nested")!.subResults.map((s) => [s.name, s.fail, s.subResults.map((c) => `${c.name}:${c.fail ? "FAIL" : "PASS"}`)]),
+    [
+      ["p", false, ["1:PASS", "2:PASS"]],
+      ["q", true, ["1:PASS", "2:FAIL"]],
+    ],
+  );
+});
+
+t.test("a test that calls internal.test_case itself gets no second call", async (t) => {
+  const r = run(`package x
+
+test_manual[x] if {
+	some x in ["a", "b"]
+	internal.test_case(["c"])
+}
+`);
+  t.same(
+    r.get("test_manual")!.subResults.map((s) => `${s.name}:${s.fail ? "FAIL" : "PASS"}`),
+    ["a:PASS", "b:PASS", "c:FAIL"],
+    "only the manual call records: c started, and is not in the value",
+  );
+});
+
+t.test("a value below the test's name is not true: test_x.y fails, as OPA asks for data.pkg.test_x", async (t) => {
+  const r = run("package x\n\ntest_x.y := true\n");
+  t.equal(outcomeOf(r.get("test_x")!), "FAIL");
 });
 
 t.test("evaluation errors are ERRORs carrying the error; builtin errors fail unless strict", async (t) => {

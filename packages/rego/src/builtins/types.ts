@@ -68,6 +68,8 @@ export interface BuiltinContext {
   readonly allowNet: ReadonlySet<string>;
   /** The query's deadline in `performance.now()` milliseconds, for builtins that wait. */
   readonly deadline?: number;
+  /** Where `internal.test_case` reports a test case starting (the test runner listens). */
+  readonly testCase?: (path: Value) => void;
 }
 
 /**

@@ -55,6 +55,8 @@ export interface EvalOptions {
    * default DEFAULT_JIT_AFTER; 0 generates at once, Infinity never.
    */
   readonly jitAfter?: number;
+  /** Told of each test case a test starts (`internal.test_case`); see tester/test-case-calls.ts. */
+  readonly testCase?: (path: Value) => void;
 }
 
 /** Terms read fewer times than this stay interpreted: generating code costs ~10 µs a term. */
@@ -98,6 +100,7 @@ export abstract class TermEvaluator implements InPlaceHost {
       ...(options.parseModule ? { parseModule: options.parseModule } : {}),
       allowNet: options.allowNet ?? NO_HOSTS,
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.testCase ? { testCase: options.testCase } : {}),
     };
   }
 

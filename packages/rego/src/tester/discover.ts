@@ -20,6 +20,11 @@ export interface TestCase {
   /** `package.name`: what `--run` patterns match. */
   readonly fullName: string;
   readonly skip: boolean;
+  /**
+   * The ground steps of the rule's ref below the test's name (`["y"]` for `test_x.y[k]`):
+   * OPA asks for the document at the name, so the rule's value sits below these keys.
+   */
+  readonly below: readonly string[];
   readonly rule: CompiledRule;
   readonly location: Location;
 }
@@ -47,7 +52,7 @@ export function discoverTests(policy: CompiledPolicy): TestCase[] {
       seen.set(key, k + 1);
       if (k > 0) name = `${name}#${String(k).padStart(2, "0")}`;
     }
-    out.push({ package: pkgName, name, fullName: `${pkgName}.${name}`, skip, rule, location: rule.loc });
+    out.push({ package: pkgName, name, fullName: `${pkgName}.${name}`, skip, below: steps.slice(at + 1), rule, location: rule.loc });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * (`classname` the package, `name` the rule), with `<failure>`, `<error>` or
  * `<skipped>`, and the test's `print()` output in `<system-out>`. Times in seconds.
  */
-import { outcomeOf, type TestResult } from "./runner.js";
+import { outcomeOf, type SubResult, type TestResult } from "./runner.js";
 import { xmlAttr, xmlText } from "./xml.js";
 
 export function junitTestReport(results: readonly TestResult[]): string {
@@ -34,7 +34,7 @@ function testcase(r: TestResult): string[] {
   const body: string[] = [];
   switch (outcomeOf(r)) {
     case "FAIL":
-      body.push(`      <failure message="${xmlAttr(`${r.fullName} is undefined or not true`)}" type="fail"></failure>`);
+      body.push(`      <failure message="${xmlAttr(failureMessage(r))}" type="fail"></failure>`);
       break;
     case "ERROR":
       body.push(`      <error message="${xmlAttr(r.error!.message)}" type="${xmlAttr(r.error!.code)}">${xmlText(r.error!.toString())}</error>`);
@@ -53,3 +53,17 @@ function seconds(ns: number): string {
   return (ns / 1e9).toFixed(6);
 }
 
+
+/** Why a test failed: the cases that failed, for a test with cases. */
+function failureMessage(r: TestResult): string {
+  const failed: string[] = [];
+  const collect = (subs: readonly SubResult[], prefix: string): void => {
+    for (const sub of subs) {
+      if (!sub.fail) continue;
+      if (sub.subResults.length === 0) failed.push(prefix + sub.name);
+      else collect(sub.subResults, `${prefix}${sub.name} / `);
+    }
+  };
+  collect(r.subResults, "");
+  return failed.length > 0 ? `${r.fullName}: failed cases: ${failed.join(", ")}` : `${r.fullName} is undefined or not true`;
+}

@@ -1,11 +1,12 @@
 /**
  * `opa test`'s pretty report: a line per test (`data.pkg.test_x: FAIL (1.2ms)`) under
  * its file's name, for every test with `verbose`, else only for tests that did not
- * pass; then `PASS: n/m`, `FAIL: n/m`, `SKIPPED: n/m`, `ERROR: n/m`. A printed test's
+ * pass, each followed by its cases (`  note: FAIL`, indented by depth); then
+ * `PASS: n/m`, `FAIL: n/m`, `SKIPPED: n/m`, `ERROR: n/m`, counting cases. A printed test's
  * `print()` output follows it, indented; an error follows with its source line.
  */
 import { goDuration } from "./go-duration.js";
-import { outcomeOf, type Outcome, type TestResult } from "./runner.js";
+import { outcomeOf, type Outcome, type SubResult, type TestResult } from "./runner.js";
 
 export interface PrettyOptions {
   /** Every test, and every test's output, not only the failures. */
@@ -28,6 +29,10 @@ export function prettyTestReport(results: readonly TestResult[], options: Pretty
       lastFile = r.location.file;
     }
     lines.push(testLine(r, outcome));
+    // A test's cases under it: every case with `verbose`, else the failed ones.
+    for (const [depth, sub] of subResultLines(r.subResults)) {
+      if (sub.fail || options.verbose) lines.push(`${"  ".repeat(depth + 1)}${sub.name}: ${sub.fail ? "FAIL" : "PASS"}`);
+    }
     if (r.output.length > 0) lines.push("", indent(r.output.trim()), "");
     if (r.error) lines.push(indent(r.error.format(options.sources)));
   }
@@ -42,11 +47,26 @@ export function testLine(r: TestResult, outcome: Outcome = outcomeOf(r)): string
   return r.skip ? head : `${head} (${goDuration(r.durationNs)})`;
 }
 
-/** The counts, in OPA's order; `PASS: 0/0` when nothing ran. */
+/** Depth-first, with each one's depth below the test (0 for a case of the test itself). */
+function* subResultLines(subs: readonly SubResult[], depth = 0): Generator<[number, SubResult]> {
+  for (const sub of subs) {
+    yield [depth, sub];
+    yield* subResultLines(sub.subResults, depth + 1);
+  }
+}
+
+/**
+ * The counts, in OPA's order; `PASS: 0/0` when nothing ran. A test with cases counts
+ * each case (each innermost one, for nested cases) instead of itself, as OPA does.
+ */
 export function summary(results: readonly TestResult[]): string[] {
   const counts: Record<Outcome, number> = { PASS: 0, FAIL: 0, SKIPPED: 0, ERROR: 0 };
-  for (const r of results) counts[outcomeOf(r)]++;
-  const total = results.length;
+  for (const r of results) {
+    const outcome = outcomeOf(r);
+    if (r.subResults.length === 0 || outcome === "SKIPPED" || outcome === "ERROR") counts[outcome]++;
+    else for (const [, sub] of subResultLines(r.subResults)) if (sub.subResults.length === 0) counts[sub.fail ? "FAIL" : "PASS"]++;
+  }
+  const total = counts.PASS + counts.FAIL + counts.SKIPPED + counts.ERROR;
   const out = (["PASS", "FAIL", "SKIPPED", "ERROR"] as const).filter((k) => counts[k] > 0).map((k) => `${k}: ${counts[k]}/${total}`);
   return out.length > 0 ? out : ["PASS: 0/0"];
 }

@@ -1,15 +1,15 @@
 /**
  * Runs Rego unit tests, as `opa test` does: each `test_*` definition is evaluated on
  * its own, in a fresh evaluator, under a timeout, with its `print()` output captured.
- * A test passes when it gives `true` (a `test_x[note]` rule: when every case is `true`);
- * undefined or any other value fails it; an evaluation error makes it an ERROR.
+ * A test passes when it gives `true` (a `test_x[note]` rule: when every case it started
+ * is `true`; verdict.ts); undefined or any other value fails it; an evaluation error
+ * makes it an ERROR.
  */
 import { ErrorCode, RegoError, RegoErrors } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
-import { isObject, RSet, type Value } from "../ast/value.js";
+import type { Value } from "../ast/value.js";
 import { moduleJSON } from "../ast/opa-json.js";
-import { iterate } from "../eval/navigation.js";
 import { parseModule } from "../parse/parser.js";
 import { compile, type CompiledPolicy } from "../compile/compiler.js";
 import type { CompileOptions } from "../compile/context.js";
@@ -18,6 +18,10 @@ import { CoverageRecorder } from "../eval/coverage.js";
 import { discoverTests, type TestCase } from "./discover.js";
 import { coverageReport, type CoverageReport } from "./coverage.js";
 import { goDuration } from "./go-duration.js";
+import { withTestCaseCalls } from "./test-case-calls.js";
+import { verdict, type SubResult } from "./verdict.js";
+
+export type { SubResult } from "./verdict.js";
 
 /** `opa test`'s default per-test timeout. */
 export const DEFAULT_TEST_TIMEOUT_MS = 5000;
@@ -52,6 +56,8 @@ export interface TestResult {
   readonly durationNs: number;
   /** What the test's `print()` calls wrote, a line each. */
   readonly output: string;
+  /** The test's cases (`test_x[note]`), sorted; empty for other tests and for skipped or errored ones. */
+  readonly subResults: readonly SubResult[];
 }
 
 export interface TestRun {
@@ -74,11 +80,14 @@ export function outcomeOf(r: TestResult): Outcome {
  * tests over `data`. Throws `RegoErrors` when the modules do not compile.
  */
 export function runTests(modules: readonly A.Module[], data: Value, options: TestOptions = {}): TestRun {
-  const policy = compile(modules, { ...options.compile, enablePrint: true });
+  const policy = compile(withTestCaseCalls(modules), { ...options.compile, enablePrint: true });
   return runCompiledTests(policy, data, options);
 }
 
-/** Runs the tests of an already compiled policy (compiled with `enablePrint` to capture output). */
+/**
+ * Runs the tests of an already compiled policy: compiled with `enablePrint` to capture
+ * output, from modules given to `withTestCaseCalls` so that failed test cases are seen.
+ */
 export function runCompiledTests(policy: CompiledPolicy, data: Value, options: TestOptions = {}): TestRun {
   const recorder = options.coverage ? new CoverageRecorder() : undefined;
   const filter = options.filter ?? (() => true);
@@ -89,7 +98,7 @@ export function runCompiledTests(policy: CompiledPolicy, data: Value, options: T
 }
 
 function skipped(test: TestCase): TestResult {
-  return { ...identity(test), fail: false, skip: true, error: undefined, durationNs: 0, output: "" };
+  return { ...identity(test), fail: false, skip: true, error: undefined, durationNs: 0, output: "", subResults: [] };
 }
 
 function identity(test: TestCase): Pick<TestResult, "location" | "package" | "name" | "fullName"> {
@@ -99,6 +108,7 @@ function identity(test: TestCase): Pick<TestResult, "location" | "package" | "na
 function runOne(policy: CompiledPolicy, data: Value, test: TestCase, options: TestOptions, coverage: CoverageRecorder | undefined): TestResult {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const lines: string[] = [];
+  const cases: Value[] = [];
   const started = performance.now();
   const ev = new Evaluator(policy.root, {
     data,
@@ -108,6 +118,7 @@ function runOne(policy: CompiledPolicy, data: Value, test: TestCase, options: Te
     ...(timeoutMs > 0 ? { deadline: started + timeoutMs } : {}),
     ...(options.runtime !== undefined ? { runtime: options.runtime } : {}),
     ...(coverage ? { coverage } : {}),
+    testCase: (path) => cases.push(path),
   });
   let value: Value | undefined;
   let error: RegoError | undefined;
@@ -119,21 +130,8 @@ function runOne(policy: CompiledPolicy, data: Value, test: TestCase, options: Te
   }
   const durationNs = Math.round((performance.now() - started) * 1e6);
   const output = lines.map((l) => l + "\n").join("");
-  return { ...identity(test), fail: error === undefined && !passes(value), skip: false, error, durationNs, output };
-}
-
-/** `true`, or (a `test_x[note]` rule) an object whose every case is `true`. */
-function passes(value: Value | undefined): boolean {
-  if (value === true) return true;
-  if (value === undefined || value instanceof RSet || Array.isArray(value) || !isObject(value)) return false;
-  let all = true;
-  let any = false;
-  iterate(value, (_k, v) => {
-    any = true;
-    all = passes(v);
-    return !all;
-  });
-  return any && all;
+  if (error !== undefined) return { ...identity(test), fail: false, skip: false, error, durationNs, output, subResults: [] };
+  return { ...identity(test), ...verdict(test, value, cases), skip: false, error, durationNs, output };
 }
 
 function asTestError(e: unknown, test: TestCase, timeoutMs: number): RegoError {

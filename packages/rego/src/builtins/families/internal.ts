@@ -1,6 +1,6 @@
 /**
- * Builtins the compiler calls on the user's behalf: membership for `in`, and the
- * sink for `print`.
+ * Builtins the compiler calls on the user's behalf: membership for `in`, the sink
+ * for `print`, and the test runner's record of a test case starting.
  */
 import { equalValues } from "../../ast/compare.js";
 import { toSafeInteger, isNumber } from "../../ast/number.js";
@@ -79,6 +79,17 @@ export const internalBuiltins: readonly Builtin[] = [
       });
       ctx.print(parts.join(" "));
       return null;
+    },
+  }),
+  defineBuiltin({
+    name: "internal.test_case",
+    args: [{ name: "path", type: t.array(t.any) }],
+    result: { name: "result", type: t.boolean },
+    categories: ["internal"],
+    description: "Records that a test case started; the test runner puts the call into tests with case keys (`test_x[note]`).",
+    impl: (args, ctx) => {
+      ctx.testCase?.(args[0]!);
+      return true;
     },
   }),
   defineBuiltin({
