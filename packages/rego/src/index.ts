@@ -37,7 +37,6 @@ export { OperandError, BuiltinError, BuiltinHalt } from "./builtins/operands.js"
 
 export { runTests, runCompiledTests, outcomeOf, DEFAULT_TEST_TIMEOUT_MS } from "./tester/runner.js";
 export type { TestOptions, TestResult, TestRun, Outcome, SubResult } from "./tester/runner.js";
-export { withTestCaseCalls } from "./tester/test-case-calls.js";
 export { discoverTests, TEST_PREFIX, SKIP_TEST_PREFIX } from "./tester/discover.js";
 export type { TestCase } from "./tester/discover.js";
 export { testNameFilter, TestFilterError } from "./tester/filter.js";

@@ -121,6 +121,30 @@ test_manual[x] if {
   );
 });
 
+t.test("cases under constant steps after the test's name are grouped under them", async (t) => {
+  const r = run(`package x
+
+test_t.group[x] if {
+	some x in [1, 2]
+	x == 1
+}
+`);
+  t.same(
+    r.get("test_t")!.subResults.map((s) => [s.name, s.fail, s.subResults.map((c) => `${c.name}:${c.fail ? "FAIL" : "PASS"}`)]),
+    [["group", true, ["1:PASS", "2:FAIL"]]],
+  );
+});
+
+t.test("a test's key that nothing binds is one compile error, at the head", async (t) => {
+  const module = parseModule("package x\n\ntest_k[k] if true\n", { file: "x_test.rego" });
+  t.throws(() => runTests([module], {}), { errors: [{ code: "rego_unsafe_var_error", location: { file: "x_test.rego", row: 3 } }] });
+  try {
+    runTests([module], {});
+  } catch (e) {
+    t.equal((e as { errors: unknown[] }).errors.length, 1);
+  }
+});
+
 t.test("a value below the test's name is not true: test_x.y fails, as OPA asks for data.pkg.test_x", async (t) => {
   const r = run("package x\n\ntest_x.y := true\n");
   t.equal(outcomeOf(r.get("test_x")!), "FAIL");

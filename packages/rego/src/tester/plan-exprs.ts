@@ -7,82 +7,95 @@
  */
 import type * as P from "../compile/plan.js";
 
+/** What a walk over plan nodes is told of: each expression and each term, nested ones included. */
+interface Visitor {
+  readonly expr?: (e: P.PExpr) => void;
+  readonly term?: (t: P.PTerm) => void;
+}
+
 export function ruleExprs(rule: P.CompiledRule, out: P.PExpr[] = []): P.PExpr[] {
-  body(rule.body, out);
-  for (const t of rule.keys) term(t, out);
-  for (const t of rule.params) term(t, out);
-  term(rule.value, out);
-  if (rule.element) term(rule.element, out);
+  const v: Visitor = { expr: (e) => out.push(e) };
+  body(rule.body, v);
+  for (const t of rule.keys) term(t, v);
+  for (const t of rule.params) term(t, v);
+  term(rule.value, v);
+  if (rule.element) term(rule.element, v);
   return out;
 }
 
-function body(b: P.PBody, out: P.PExpr[]): void {
-  for (const e of b.exprs) expr(e, out);
+/** Every term in an expression, in the bodies nested in it too. */
+export function visitTerms(e: P.PExpr, visit: (t: P.PTerm) => void): void {
+  expr(e, { term: visit });
 }
 
-function expr(e: P.PExpr, out: P.PExpr[]): void {
-  out.push(e);
+function body(b: P.PBody, v: Visitor): void {
+  for (const e of b.exprs) expr(e, v);
+}
+
+function expr(e: P.PExpr, v: Visitor): void {
+  v.expr?.(e);
   switch (e.k) {
     case "unify":
-      term(e.a, out);
-      term(e.b, out);
+      term(e.a, v);
+      term(e.b, v);
       return;
     case "term":
-      term(e.t, out);
+      term(e.t, v);
       return;
     case "not":
-      body(e.body, out);
+      body(e.body, v);
       return;
     case "every":
-      term(e.domain, out);
-      body(e.body, out);
+      term(e.domain, v);
+      body(e.body, v);
       return;
     case "with":
-      body(e.body, out);
+      body(e.body, v);
       for (const m of e.mods) {
-        if (m.kind !== "function") term(m.value, out);
-        else if (m.replacement.kind === "value") term(m.replacement.value, out);
+        if (m.kind !== "function") term(m.value, v);
+        else if (m.replacement.kind === "value") term(m.replacement.value, v);
       }
       return;
     case "any":
-      for (const b of e.bodies) body(b, out);
+      for (const b of e.bodies) body(b, v);
       return;
   }
 }
 
-function term(t: P.PTerm, out: P.PExpr[]): void {
+function term(t: P.PTerm, v: Visitor): void {
+  v.term?.(t);
   switch (t.k) {
     case "ref":
-      term(t.head, out);
-      for (const p of t.path) term(p, out);
+      term(t.head, v);
+      for (const p of t.path) term(p, v);
       return;
     case "array":
     case "set":
-      for (const x of t.items) term(x, out);
+      for (const x of t.items) term(x, v);
       return;
     case "object":
-      for (const x of t.keys) term(x, out);
-      for (const x of t.values) term(x, out);
+      for (const x of t.keys) term(x, v);
+      for (const x of t.values) term(x, v);
       return;
     case "arrayCompr":
     case "setCompr":
-      term(t.head, out);
-      body(t.body, out);
+      term(t.head, v);
+      body(t.body, v);
       return;
     case "objectCompr":
-      term(t.key, out);
-      term(t.value, out);
-      body(t.body, out);
+      term(t.key, v);
+      term(t.value, v);
+      body(t.body, v);
       return;
     case "call":
-      for (const x of t.args) term(x, out);
-      if (t.target.kind === "dynamic") term(t.target.ref, out);
+      for (const x of t.args) term(x, v);
+      if (t.target.kind === "dynamic") term(t.target.ref, v);
       return;
     case "template":
       for (const part of t.parts) {
         if (typeof part === "string") continue;
-        term(part.term, out);
-        body(part.body, out);
+        term(part.term, v);
+        body(part.body, v);
       }
       return;
     default:

@@ -18,7 +18,7 @@ import { CoverageRecorder } from "../eval/coverage.js";
 import { discoverTests, type TestCase } from "./discover.js";
 import { coverageReport, type CoverageReport } from "./coverage.js";
 import { goDuration } from "./go-duration.js";
-import { withTestCaseCalls } from "./test-case-calls.js";
+import { withTestCaseCall } from "./test-case-calls.js";
 import { verdict, type SubResult } from "./verdict.js";
 
 export type { SubResult } from "./verdict.js";
@@ -80,14 +80,11 @@ export function outcomeOf(r: TestResult): Outcome {
  * tests over `data`. Throws `RegoErrors` when the modules do not compile.
  */
 export function runTests(modules: readonly A.Module[], data: Value, options: TestOptions = {}): TestRun {
-  const policy = compile(withTestCaseCalls(modules), { ...options.compile, enablePrint: true });
+  const policy = compile(modules, { ...options.compile, enablePrint: true });
   return runCompiledTests(policy, data, options);
 }
 
-/**
- * Runs the tests of an already compiled policy: compiled with `enablePrint` to capture
- * output, from modules given to `withTestCaseCalls` so that failed test cases are seen.
- */
+/** Runs the tests of an already compiled policy (compiled with `enablePrint` to capture output). */
 export function runCompiledTests(policy: CompiledPolicy, data: Value, options: TestOptions = {}): TestRun {
   const recorder = options.coverage ? new CoverageRecorder() : undefined;
   const filter = options.filter ?? (() => true);
@@ -123,7 +120,7 @@ function runOne(policy: CompiledPolicy, data: Value, test: TestCase, options: Te
   let value: Value | undefined;
   let error: RegoError | undefined;
   try {
-    value = ev.ruleDocument(test.rule);
+    value = ev.ruleDocument(withTestCaseCall(test));
     ev.finish();
   } catch (e) {
     error = asTestError(e, test, timeoutMs);

@@ -8,111 +8,68 @@
  *
  * is one test with a case per key. A case that starts and then fails contributes no key
  * to the rule's value, so the value alone cannot tell it from a case that never was.
- * OPA's runner therefore puts a call `internal.test_case([tc.note])` into the body right
- * after the first expression that names the key's variables (tester/runner.go,
+ * OPA's runner therefore puts a call `internal.test_case([tc.note])` into the compiled
+ * body right after the first expression that names the key's variables (tester/runner.go,
  * injectTestCaseFunc), and every case that reaches the call is counted: a case recorded
- * but missing from the value failed. This does the same on the AST before compiling.
+ * but missing from the value failed (verdict.ts). This does the same to a compiled test
+ * rule, once it has compiled, so the call can never be the subject of a compile error.
  *
  * The call has no file, so coverage never counts it as a line of the test.
  */
 import { NO_LOCATION, type Location } from "../ast/location.js";
-import type * as A from "../ast/nodes.js";
-import { visitNodes } from "../ast/walk.js";
-import { SKIP_TEST_PREFIX, TEST_PREFIX } from "./discover.js";
+import { BUILTINS } from "../builtins/registry.js";
+import type * as P from "../compile/plan.js";
+import type { TestCase } from "./discover.js";
+import { visitTerms } from "./plan-exprs.js";
 
 export const TEST_CASE_BUILTIN = "internal.test_case";
 
-/** The modules with a test-case call in every test that has case keys (a module is copied only if it changes). */
-export function withTestCaseCalls(modules: readonly A.Module[]): A.Module[] {
-  return modules.map((m) => {
-    let changed = false;
-    const rules = m.rules.map((r) => {
-      const injected = injectTestCaseCall(r);
-      if (injected !== r) changed = true;
-      return injected;
-    });
-    return changed ? { ...m, rules } : m;
-  });
-}
-
-function injectTestCaseCall(rule: A.Rule): A.Rule {
-  const keys = caseKeys(rule.head);
-  if (keys === undefined || callsTestCase(rule.body)) return rule;
-  const at = injectionIndex(rule.body, keys);
-  const body = [...rule.body.slice(0, at), testCaseCall(keys, rule.head.loc), ...rule.body.slice(at)];
-  return { ...rule, body };
-}
-
 /**
- * The terms of a test's head ref after the test's name (`[tc.note]` in
- * `test_concat[tc.note]`), or undefined when the rule is not a test or has none.
- * As in OPA, the name is the first step of the ref's ground prefix that starts with
- * `test_` (or `todo_test_`, which is skipped and so gets no call).
+ * The test's rule with the test-case call in its body, or the rule itself when the test
+ * has no case keys (it is not a partial object) or calls `internal.test_case` itself.
  */
-function caseKeys(head: A.RuleHead): readonly A.Term[] | undefined {
-  if (head.args !== undefined || head.ref.head.type !== "Var") return undefined;
-  const steps: readonly A.Term[] = [head.ref.head, ...head.ref.path];
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i]!;
-    const name = step.type === "Var" && i === 0 ? step.name : step.type === "String" ? step.value : undefined;
-    if (name === undefined) return undefined;
-    if (name.startsWith(SKIP_TEST_PREFIX)) return undefined;
-    if (name.startsWith(TEST_PREFIX)) return i + 1 < steps.length ? steps.slice(i + 1) : undefined;
-  }
-  return undefined;
+export function withTestCaseCall(test: TestCase): P.CompiledRule {
+  const rule = test.rule;
+  if (rule.contains || rule.keys.length === 0 || rule.body.exprs.some(callsTestCase)) return rule;
+  const loc: Location = { ...NO_LOCATION, row: rule.loc.row, col: rule.loc.col };
+  // The case's name is the rule's ref below the test's name: constant steps, then the keys.
+  const path: P.PTerm[] = [...test.below.map((v): P.PTerm => ({ k: "const", v, loc })), ...rule.keys];
+  const builtin = BUILTINS.get(TEST_CASE_BUILTIN)!;
+  const call: P.PExpr = {
+    k: "term",
+    t: { k: "call", target: { kind: "builtin", name: builtin.name, builtin }, args: [{ k: "array", items: path, loc }], loc },
+    loc,
+  };
+  const exprs = rule.body.exprs;
+  const at = injectionIndex(exprs, rule.keys);
+  return { ...rule, body: { ...rule.body, exprs: [...exprs.slice(0, at), call, ...exprs.slice(at)] } };
 }
 
-/** The test already calls `internal.test_case` itself (OPA then injects nothing). */
-function callsTestCase(body: A.Body): boolean {
+function callsTestCase(e: P.PExpr): boolean {
   let found = false;
-  visitNodes(body, (node) => {
-    if (node.type === "Call" && operatorName((node as A.CallTerm).operator) === TEST_CASE_BUILTIN) found = true;
+  visitTerms(e, (t) => {
+    if (t.k === "call" && t.target.name === TEST_CASE_BUILTIN) found = true;
   });
   return found;
 }
 
-function operatorName(op: A.VarTerm | A.RefTerm): string | undefined {
-  if (op.type === "Var") return op.name;
-  if (op.head.type !== "Var") return undefined;
-  const parts = [op.head.name];
-  for (const p of op.path) {
-    if (p.type !== "String") return undefined;
-    parts.push(p.value);
-  }
-  return parts.join(".");
-}
-
 /**
- * Just below the expression where the last of the keys' variables first appears, so
- * the case is recorded before anything that can fail it. A `some x` declaration does
- * not count: it binds nothing (OPA's compiler has removed it by then).
+ * Just below the expression where the last of the keys' variables is first named: the
+ * compiled body is in a safe order, so that expression binds it, and the case is
+ * recorded before anything that can fail it.
  */
-function injectionIndex(body: A.Body, keys: readonly A.Term[]): number {
-  const names = new Set<string>();
-  visitNodes(keys, (node) => {
-    if (node.type === "Var") names.add((node as A.VarTerm).name);
-  });
+function injectionIndex(exprs: readonly P.PExpr[], keys: readonly P.PTerm[]): number {
+  const slots = new Set<number>();
+  for (const key of keys) visitTerms({ k: "term", t: key, loc: key.loc }, (t) => t.k === "local" && slots.add(t.slot));
   let below = -1;
-  for (const name of names) {
-    const first = body.findIndex((e) => e.node.type !== "SomeDecl" && mentions(e, name));
-    below = Math.max(below, first);
-  }
+  for (const slot of slots) below = Math.max(below, exprs.findIndex((e) => namesSlot(e, slot)));
   return below + 1;
 }
 
-function mentions(e: A.Expr, name: string): boolean {
+function namesSlot(e: P.PExpr, slot: number): boolean {
   let found = false;
-  visitNodes(e, (node) => {
-    if (node.type === "Var" && (node as A.VarTerm).name === name) found = true;
+  visitTerms(e, (t) => {
+    if (t.k === "local" && t.slot === slot) found = true;
   });
   return found;
-}
-
-/** `internal.test_case([k1, k2, …])`, located nowhere (see the module comment). */
-function testCaseCall(keys: readonly A.Term[], at: Location): A.Expr {
-  const loc: Location = { ...NO_LOCATION, row: at.row, col: at.col };
-  const [object, method] = TEST_CASE_BUILTIN.split(".") as [string, string];
-  const operator: A.RefTerm = { type: "Ref", head: { type: "Var", name: object, loc }, path: [{ type: "String", value: method, loc }], loc };
-  const call: A.CallTerm = { type: "Call", operator, args: [{ type: "Array", items: keys, loc }], loc };
-  return { type: "Expr", node: call, negated: false, with: [], loc };
 }
