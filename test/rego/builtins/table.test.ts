@@ -44,12 +44,25 @@ t.test("a call with the wrong number of arguments does not compile", async (t) =
   }
 });
 
-t.test("names and infix operators are unique", async (t) => {
-  const doc = capabilitiesDocument(BUILTINS) as { builtins: { name: string; infix?: string }[] };
+t.test("names are unique; an infix operator names one builtin per arity", async (t) => {
+  const doc = capabilitiesDocument(BUILTINS) as { builtins: { name: string; infix?: string; decl: { args: unknown[] } }[] };
   const names = doc.builtins.map((b) => b.name);
   t.equal(new Set(names).size, names.length, "names");
-  const infixes = doc.builtins.flatMap((b) => (b.infix ? [b.infix] : []));
+  const infixes = doc.builtins.flatMap((b) => (b.infix ? [`${b.infix}/${b.decl.args.length}`] : []));
   t.equal(new Set(infixes).size, infixes.length, "infixes");
+  t.same(
+    doc.builtins.filter((b) => b.infix === "in").map((b) => b.name),
+    ["internal.member_2", "internal.member_3"],
+    "`x in c` and `k, v in c`, as OPA lists them",
+  );
+});
+
+t.test("calls made for their effect declare no result, as in OPA's capabilities", async (t) => {
+  const doc = capabilitiesDocument(BUILTINS) as { builtins: { name: string; decl: { result?: unknown } }[] };
+  t.same(
+    doc.builtins.filter((b) => b.decl.result === undefined).map((b) => b.name),
+    ["internal.print", "internal.test_case", "print"],
+  );
 });
 
 t.test("deprecated builtins are declared, marked, and refused as OPA refuses them", async (t) => {

@@ -38,7 +38,7 @@ function builtinJSON(b: Builtin): Value {
   const out: Record<string, Value> = { name: b.name, description: b.description, categories: [...b.categories] };
   out["decl"] = {
     args: b.args.map(argJSON),
-    result: argJSON(b.result),
+    ...(b.void ? {} : { result: argJSON(b.result) }),
     type: "function",
     ...(b.variadic ? { variadic: { type: "any" } } : {}),
   };
@@ -49,12 +49,15 @@ function builtinJSON(b: Builtin): Value {
   return out;
 }
 
+/** The compiler's own helpers that OPA's capabilities list too. */
+const LISTED_INTERNAL: ReadonlySet<string> = new Set(["internal.member_2", "internal.member_3", "internal.print", "internal.test_case"]);
+
 /** The language features this engine supports, by OPA's names. */
 export const FEATURES = ["keywords_in_refs", "rego_v1", "rego_v1_import", "template_strings"] as const;
 
 /** The builtin table as OPA's capabilities document, builtins sorted by name. */
 export function capabilitiesDocument(table: ReadonlyMap<string, Builtin>, allowNet: readonly string[] = []): Value {
-  const builtins = [...table.values()].filter((b) => !b.name.startsWith("internal.") || b.name === "internal.member_2" || b.name === "internal.member_3" || b.name === "internal.print");
+  const builtins = [...table.values()].filter((b) => !b.name.startsWith("internal.") || LISTED_INTERNAL.has(b.name));
   return {
     builtins: builtins.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(builtinJSON),
     future_keywords: ["contains", "every", "if", "in", "not"],

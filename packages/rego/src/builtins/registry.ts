@@ -71,8 +71,10 @@ function buildTable(families: readonly (readonly Builtin[])[]): ReadonlyMap<stri
     for (const b of family) {
       if (table.has(b.name)) throw new Error(`duplicate builtin ${b.name}`);
       if (b.infix) {
-        if (infixes.has(b.infix)) throw new Error(`duplicate infix ${b.infix} (${b.name})`);
-        infixes.add(b.infix);
+        // An operator names one builtin per arity (`x in c` and `k, v in c` are both `in`).
+        const operator = `${b.infix}/${b.args.length}`;
+        if (infixes.has(operator)) throw new Error(`duplicate infix ${b.infix} (${b.name})`);
+        infixes.add(operator);
       }
       table.set(b.name, b);
     }

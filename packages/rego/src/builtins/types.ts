@@ -42,6 +42,8 @@ export interface BuiltinDecl {
   readonly nondeterministic?: boolean;
   /** Any number of arguments (only `print`). */
   readonly variadic?: boolean;
+  /** Called for its effect, like `print`: OPA declares no result (capabilities leave it out). */
+  readonly void?: boolean;
   /** Deprecated before Rego v1: declared for capabilities, rejected at compile time. */
   readonly deprecated?: boolean;
 }

@@ -61,6 +61,7 @@ export const internalBuiltins: readonly Builtin[] = [
     ],
     result: { name: "result", type: t.boolean },
     categories: ["internal"],
+    infix: "in",
     description: "Checks if the key-value pair is a member of the collection (`k, v in c`).",
     impl: (args) => memberWithKey(args[0]!, args[1]!, args[2]!),
   }),
@@ -68,6 +69,7 @@ export const internalBuiltins: readonly Builtin[] = [
     name: "internal.print",
     args: [{ name: "operands", type: t.array(t.set()) }],
     result: { name: "result", type: t.null },
+    void: true,
     categories: ["internal"],
     description: "Prints each operand's values; an undefined operand prints `<undefined>`.",
     impl: (args, ctx) => {
@@ -85,6 +87,7 @@ export const internalBuiltins: readonly Builtin[] = [
     name: "internal.test_case",
     args: [{ name: "path", type: t.array(t.any) }],
     result: { name: "result", type: t.boolean },
+    void: true,
     categories: ["internal"],
     description: "Records that a test case started; the test runner puts the call into tests with case keys (`test_x[note]`).",
     impl: (args, ctx) => {
@@ -97,6 +100,7 @@ export const internalBuiltins: readonly Builtin[] = [
     args: [],
     variadic: true,
     result: { name: "result", type: t.null },
+    void: true,
     categories: ["tracing"],
     description: "`print` is used to output the values of variables for debugging purposes. Calls are rewritten to `internal.print`.",
   }),
