@@ -3,6 +3,7 @@
  * its own file. Modules are compiled together as one unit, sorted by file name so
  * output and errors are stable. Extensions go in with `withStageAfter`.
  */
+import { importsNotKeyword } from "../ast/future-keywords.js";
 import { RegoErrors } from "../ast/errors.js";
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
@@ -59,7 +60,7 @@ export interface Stage {
 function lowerRules(ctx: CompileContext, state: StageState): void {
   const metadata = new MetadataIndex(ctx.modules, (rule) => state.placements.get(rule)?.node, (message, loc) => ctx.typeError(message, loc));
   for (const info of ctx.modules) {
-    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata);
+    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata, importsNotKeyword(info.module));
     for (const rule of info.module.rules) {
       const placement = state.placements.get(rule)!;
       const compiled = lowerer.lowerRule(rule, placement);

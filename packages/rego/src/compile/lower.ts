@@ -13,6 +13,7 @@ import type { CompileContext } from "./context.js";
 import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.js";
 import { declaredVars, usedVars } from "./ast-vars.js";
 import { Frame, Scope } from "./scope.js";
+import { hoistNegatedCalls } from "./negated-calls.js";
 import * as P from "./plan.js";
 import type { Placement } from "./rule-tree.js";
 import type { MetadataIndex } from "./metadata.js";
@@ -25,14 +26,22 @@ export class Lowerer {
   readonly #metadata: MetadataIndex | undefined;
   /** Names already reported as `referenced above`, per scope (one error is enough). */
   readonly #referencedAbove = new WeakMap<Scope, Set<string>>();
+  /** Names the variables of calls hoisted out of `not` (negated-calls.ts). */
+  #hoistedCalls = 0;
+  readonly #notBodies: boolean;
   /** The rule being lowered, for `rego.metadata.*`. */
   #current: { readonly rule: A.Rule; readonly node: P.RuleNode } | undefined;
 
-  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex) {
+  /**
+   * `notBodies`: the module imports `future.keywords.not`, so a negated expression keeps
+   * its nested calls under the `not` (otherwise they are made first, as OPA makes them).
+   */
+  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex, notBodies = false) {
     this.#ctx = ctx;
     this.#globals = globals;
     this.printExprs = printExprs;
     this.#metadata = metadata;
+    this.#notBodies = notBodies;
   }
 
   // ------------------------------------------------------------ rules and queries
@@ -223,14 +232,23 @@ export class Lowerer {
       const not: P.PExpr = { k: "not", body: this.lowerBody(e.node.body, scope.child()), loc: e.loc };
       return e.with.length > 0 ? [this.withExpr(e, scope, [not])] : [not];
     }
+    // Calls nested in the expression are made outside the `not`, as OPA makes them;
+    // their variables (and wildcards inside them) belong to the enclosing body.
+    const hoisted = this.#notBodies ? { support: [], expr: e } : hoistNegatedCalls(e, () => `$call${this.#hoistedCalls++}`);
+    const before: P.PExpr[] = [];
+    for (const s of hoisted.support) {
+      for (const v of usedVars(s)) if (v.name.startsWith("$") && scope.lookup(v.name) === undefined) scope.declare(v.name);
+      before.push(...this.lowerExpr(s, scope));
+    }
+    e = hoisted.expr;
     const child = scope.child();
-    for (const v of usedVars(e)) if (v.name.startsWith("$") && !child.hasOwn(v.name)) child.declare(v.name);
+    for (const v of usedVars(e)) if (v.name.startsWith("$") && child.lookup(v.name) === undefined) child.declare(v.name);
     const inner: P.PExpr[] = [];
     const main = this.lowerExprNode(e, child, inner);
-    if (!main) return [];
+    if (!main) return before;
     inner.push(main);
     const not: P.PExpr = { k: "not", body: { exprs: inner, locals: child.ownSlots() }, loc: e.loc };
-    return e.with.length > 0 ? [this.withExpr(e, scope, [not])] : [not];
+    return [...before, e.with.length > 0 ? this.withExpr(e, scope, [not]) : not];
   }
 
   private lowerExprNode(e: A.Expr, scope: Scope, hoist: P.PExpr[]): P.PExpr | undefined {

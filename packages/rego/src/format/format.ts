@@ -15,6 +15,7 @@
  * and import order aside), and formatting it again changes nothing; tests hold both
  * over every module of the repository and of OPA's compliance suite.
  */
+import { importsNotKeyword } from "../ast/future-keywords.js";
 import type * as A from "../ast/nodes.js";
 import { dottedName } from "../ast/ref-name.js";
 import { parseModule, type ParseOptions } from "../parse/parser.js";
@@ -72,15 +73,6 @@ function sortImports(statements: (A.Import | A.Rule)[], comments: readonly A.Com
     i = Math.max(j, i + 1);
   }
   return statements;
-}
-
-/** `import future.keywords.not` (or all future keywords): `not { … }` is a body. */
-function importsNotKeyword(m: A.Module): boolean {
-  return m.imports.some((imp) => {
-    if (imp.path.type !== "Ref" || imp.path.head.type !== "Var" || imp.path.head.name !== "future") return false;
-    const keys = imp.path.path.map((k) => (k.type === "String" ? k.value : ""));
-    return keys[0] === "keywords" && (keys.length === 1 || keys[1] === "not");
-  });
 }
 
 /** `package a.b["c-d"]`: the path below `data`, spelled as refs are (terms.ts). */
