@@ -83,6 +83,13 @@ t.test("print goes to the engine's sink", async (t) => {
   const engine = new Engine({ print: (m) => lines.push(m) }).addModule("p.rego", 'package p\nq if { print("hello", input.missing, [1]) }');
   engine.prepare("data.p.q").eval();
   t.same(lines, ["hello <undefined> [1]"]);
+  const query = engine.prepare('x := 1; print("x is", x)').evaluate({});
+  t.same(
+    query.results[0]!.expressions.map((e) => e.value),
+    [true, true],
+    "a print in a query reports true, as OPA reports calls made for their effect",
+  );
+  t.same(lines.slice(1), ["x is 1"]);
 });
 
 t.test("a timeout stops a runaway evaluation", async (t) => {

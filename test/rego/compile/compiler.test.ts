@@ -46,6 +46,11 @@ t.test("rules and variables must not be named input or data", async (t) => {
     ],
   );
   t.same(errorsOf("package a\n\np if {\n\tinput := 2\n\tinput > 1\n}\n").map((e) => e.message), ["variables must not shadow input (use a different variable name)"]);
+  t.same(
+    errorsOf("package a\n\nimport data.foo\nimport data.bar as foo\n\nx := foo\n").map((e) => [e.message, e.location?.row]),
+    [["import must not shadow import data.foo", 4]],
+    "an import shadowing another names the one shadowed, as OPA does",
+  );
   t.same(errorsOf("package a\n\nx.input := 1\n"), [], "only the first name of a rule's ref is reserved");
 });
 

@@ -26,13 +26,17 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
   for (const module of sorted) {
     const pkg = refStrings(module.package.path);
     const imports = new Map<string, ImportTarget>();
+    const importedBy = new Map<string, A.Import>();
     for (const imp of module.imports) {
       const resolved = importTarget(imp);
       if (!resolved) continue;
-      if (imports.has(resolved.alias)) {
-        ctx.compileError(`import must not shadow ${dottedName(imp.path)}`, imp.loc);
+      const earlier = importedBy.get(resolved.alias);
+      if (earlier) {
+        // OPA names the import shadowed, as written: `import must not shadow import data.foo`.
+        ctx.compileError(`import must not shadow import ${dottedName(earlier.path)}${earlier.alias ? ` as ${earlier.alias}` : ""}`, imp.loc);
         continue;
       }
+      importedBy.set(resolved.alias, imp);
       if (resolved.alias === "input" && resolved.target.root === "data") {
         ctx.compileError("import must not shadow input", imp.loc);
         continue;

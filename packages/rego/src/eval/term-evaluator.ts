@@ -165,7 +165,8 @@ export abstract class TermEvaluator implements InPlaceHost {
         // Not evaluable in place (testInPlace checked), or a captured query expression.
         return this.evalByKind(e.t, f, (v) => {
           if (v === false && !this.keepFalse?.has(e)) return false;
-          if (this.capture !== undefined && this.captured?.has(e)) this.capture.set(e, v);
+          // A call made for its effect (`print(x)`) reports `true`, as OPA reports it.
+          if (this.capture !== undefined && this.captured?.has(e)) this.capture.set(e, isVoidCall(e.t) ? true : v);
           return k();
         });
       case "not":
@@ -497,6 +498,10 @@ export abstract class TermEvaluator implements InPlaceHost {
   finish(): void {
     if (this.strict && this.builtinErrors.length > 0) throw this.builtinErrors[0]!;
   }
+}
+
+function isVoidCall(t: P.PTerm): boolean {
+  return t.k === "call" && t.target.kind === "builtin" && t.target.builtin.void === true;
 }
 
 /** An expression the in-place path cannot decide. */
