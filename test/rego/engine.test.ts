@@ -1,6 +1,6 @@
 /** The embedding API: load once, prepare once, evaluate many times; errors as values. */
 import t from "tap";
-import { Engine, RegoError, RegoErrors, RSet, defineBuiltin, types } from "@regolith/rego";
+import { Engine, RegoError, RegoErrors, RSet, defineBuiltin, types, type Value } from "@regolith/rego";
 
 const authz = `package authz
 
@@ -97,4 +97,22 @@ t.test("a timeout stops a runaway evaluation", async (t) => {
   const engine = new Engine().addModule("r.rego", `package r\nn := count([1 | a := ${big}[_]; b := ${big}[_]; c := ${big}[_]])`);
   const { error } = engine.prepare("data.r.n").evaluate({ timeoutMs: 50 });
   t.match(error, { code: "eval_cancel_error" });
+});
+
+t.test("a rule and the base data claiming one path: a compile error, as OPA's rego API gives", async (t) => {
+  const conflict = (data: Value) => {
+    try {
+      new Engine().addModule("x.rego", "package x\n\np := 1\n").setData(data).prepare("data");
+      return undefined;
+    } catch (e) {
+      return (e as RegoErrors).errors.map((x) => [x.code, x.message, x.location?.row]);
+    }
+  };
+  t.same(conflict({ x: { p: 2 } }), [["rego_compile_error", "conflicting rule for data path x/p found", 3]]);
+  t.same(conflict({ x: { p: null } }), [["rego_compile_error", "conflicting rule for data path x/p found", 3]], "null is a value");
+  t.same(conflict({ x: 5 }), [["rego_compile_error", "conflicting rule for data path x/p found", 3]], "data that is not an object where the rule's path passes");
+  t.equal(conflict({ x: { q: 1 } }), undefined, "a sibling is no conflict");
+  t.equal(conflict({ y: { p: 1 } }), undefined);
+  const topdown = new Engine({ checkDataConflicts: false }).addModule("x.rego", "package x\n\np := 1\n").setData({ x: { p: 2 } });
+  t.same(topdown.prepare("data.x.p").evaluate({}).results[0]!.expressions[0]!.value, 2, "unchecked, the data is read there (OPA's evaluator)");
 });

@@ -56,7 +56,13 @@ export interface RunOptions {
 export function runEvalCase(c: EvalCase, run: RunOptions = {}): Outcome {
   let engine: Engine;
   try {
-    engine = new Engine({ builtins: [testSleep], experimentalKeywords: c.experimentalKeywords, ...(run.jitAfter !== undefined ? { jitAfter: run.jitAfter } : {}) });
+    // As OPA's topdown test harness: no rule/data path conflict check (the data wins there).
+    engine = new Engine({
+      builtins: [testSleep],
+      experimentalKeywords: c.experimentalKeywords,
+      checkDataConflicts: false,
+      ...(run.jitAfter !== undefined ? { jitAfter: run.jitAfter } : {}),
+    });
     c.modules.forEach((m, i) => engine.addModule(`test-${i}.rego`, m));
     engine.setData(c.data ?? {});
   } catch (e) {
