@@ -285,3 +285,82 @@ findings contains result if {
 exposure_message(e, "fail") := sprintf("Environment %s of %s holds secrets but has no protection rules", [e.environment.name, e.repo.full_name])
 
 exposure_message(e, "unknown") := sprintf("Whether environment %s of %s exposes secrets without protection could not be read", [e.environment.name, e.repo.full_name])
+
+# --- Repositories whose environments could not be read -----------------------------------
+# `environments: null` is a read that failed. Any of those environments might be a
+# production one, so each GH-ENV check reports `unknown` on the repository instead of
+# passing it silently.
+
+unreadable_environments contains uri if {
+	some uri, r in gh.repositories
+	r.repo.environments == null
+	not r.repo.archived
+}
+
+unread(meta, uri) := lib.unknown(meta, {
+	"resource": r.resource,
+	"message": sprintf("Could not run this check on the environments of %s: they could not be read", [r.repo.full_name]),
+	"evidence": ["environments: null in the snapshot (see its coverage entry)"],
+	"identity": object.union(r.identity, {"environment": "*"}),
+	"source": lib.source("github", r.index, concat("", [r.source.pointer, "/environments"])),
+}) if r := gh.repositories[uri]
+
+# METADATA
+# title: Production environment reviewers could not be checked
+# description: The repository's environments are null in the snapshot.
+# related_resources:
+#   - ref: https://docs.github.com/en/rest/deployments/environments
+#     description: GitHub REST API, "Deployment environments"
+# custom:
+#   id: GH-ENV-001
+#   severity: high
+#   remediation: >
+#     Give the snapshot token read access to the repository's environments ("Actions"
+#     or "Administration" permission, read) and take the snapshot again.
+#   identity: [repository_id, environment]
+findings contains unread(rego.metadata.rule(), uri) if some uri in unreadable_environments
+
+# METADATA
+# title: Production environment self-review could not be checked
+# description: The repository's environments are null in the snapshot.
+# related_resources:
+#   - ref: https://docs.github.com/en/rest/deployments/environments
+#     description: GitHub REST API, "Deployment environments"
+# custom:
+#   id: GH-ENV-002
+#   severity: medium
+#   remediation: >
+#     Give the snapshot token read access to the repository's environments ("Actions"
+#     or "Administration" permission, read) and take the snapshot again.
+#   identity: [repository_id, environment]
+findings contains unread(rego.metadata.rule(), uri) if some uri in unreadable_environments
+
+# METADATA
+# title: Production deployment branches could not be checked
+# description: The repository's environments are null in the snapshot.
+# related_resources:
+#   - ref: https://docs.github.com/en/rest/deployments/environments
+#     description: GitHub REST API, "Deployment environments"
+# custom:
+#   id: GH-ENV-003
+#   severity: high
+#   remediation: >
+#     Give the snapshot token read access to the repository's environments ("Actions"
+#     or "Administration" permission, read) and take the snapshot again.
+#   identity: [repository_id, environment]
+findings contains unread(rego.metadata.rule(), uri) if some uri in unreadable_environments
+
+# METADATA
+# title: Environment protection of secrets could not be checked
+# description: The repository's environments are null in the snapshot.
+# related_resources:
+#   - ref: https://docs.github.com/en/rest/deployments/environments
+#     description: GitHub REST API, "Deployment environments"
+# custom:
+#   id: GH-ENV-004
+#   severity: medium
+#   remediation: >
+#     Give the snapshot token read access to the repository's environments ("Actions"
+#     or "Administration" permission, read) and take the snapshot again.
+#   identity: [repository_id, environment]
+findings contains unread(rego.metadata.rule(), uri) if some uri in unreadable_environments

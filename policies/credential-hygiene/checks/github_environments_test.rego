@@ -184,3 +184,26 @@ test_env_findings_use_environment_identity if {
 		f.resource == prod
 	}
 }
+
+# --- Environments that could not be read ---------------------------------------------------
+
+test_env_unreadable_environments_are_unknown_for_every_check if {
+	findings := gh_env.findings with input as snapshot(null)
+	{[f.rule, f.resource, f.status] | some f in findings} == {
+		["GH-ENV-001", "github://acme/app", "unknown"],
+		["GH-ENV-002", "github://acme/app", "unknown"],
+		["GH-ENV-003", "github://acme/app", "unknown"],
+		["GH-ENV-004", "github://acme/app", "unknown"],
+	}
+	every f in findings {
+		f.identity == {"repository_id": 987654321, "environment": "*"}
+	}
+}
+
+test_env_unreadable_environments_of_archived_repositories_are_skipped if {
+	count(gh_env.findings) == 0 with input as snapshot_of(true, null)
+}
+
+test_env_no_environments_is_no_finding if {
+	count(gh_env.findings) == 0 with input as snapshot([])
+}
