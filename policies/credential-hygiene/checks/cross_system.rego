@@ -36,10 +36,16 @@ production_zone_names(token) := {zone |
 	glob.match(lower(pattern), [], lower(zone))
 }
 
+# A permission group as evidence names it: by name, or by id when the snapshot has none.
+group_label(g) := g.name if {
+	is_string(g.name)
+	g.name != ""
+} else := sprintf("unnamed group %s", [g.id])
+
 # Why a token is sensitive enough that its secret must sit behind reviewers.
 sensitivity(token) := array.concat(
 	[sprintf("token %s grants write access (%s)", [token.name, concat(", ", sort(writes))]) |
-		writes := {g.name | some g in cf.granted_groups(token); cf.access(g) == "write"}
+		writes := {group_label(g) | some g in cf.granted_groups(token); cf.access(g) == "write"}
 		count(writes) > 0
 	],
 	[sprintf("token %s is scoped to production zones (%s)", [token.name, concat(", ", sort(zones))]) |
@@ -177,6 +183,35 @@ x001 contains {
 	count(missing) > 0
 	not exposed_secret(uri, s)
 }
+
+# Groups of the token whose access the snapshot could not classify: no name, so
+# `other` (the schema's word for it). Whether such a token writes cannot be told.
+unclassified_groups(token) := {g.id | some g in cf.granted_groups(token); cf.access(g) == "other"; group_label(g) == sprintf("unnamed group %s", [g.id])}
+
+# An exposed mapped secret whose listed tokens are not known to be sensitive, but grant
+# groups of unknown access: it may hold a write token. None when a listed token is
+# missing (reported above) or a sensitive token already decides.
+x001 contains {
+	"resource": uri,
+	"message": sprintf("Could not check secret %s: %s permission groups whose access is unknown", [trim_prefix(uri, "github://"), tokens_grant(sort({pair[0] | some pair in unclear}))]),
+	"evidence": array.concat(sort([sprintf("token %s grants unnamed group %s", pair) | some pair in unclear]), exposure(uri, s)),
+	"identity": s.identity,
+	"source": s.source,
+	"status": "unknown",
+} if {
+	some uri, ids in mappings.cloudflare_tokens
+	s := gh.secrets[uri]
+	not sensitive_tokens[uri]
+	count({id | some id in ids; not token_uris[id]}) == 0
+	unclear := {[t.token.id, g] | some id in ids; some t in tokens_with_id(id); some g in unclassified_groups(t.token)}
+	count(unclear) > 0
+	count(exposure(uri, s)) > 0
+}
+
+# "Cloudflare token ID grants", or "Cloudflare tokens ID, ID grant".
+tokens_grant(ids) := sprintf("Cloudflare token %s grants", [ids[0]]) if count(ids) == 1
+
+else := sprintf("Cloudflare tokens %s grant", [concat(", ", ids)])
 
 # METADATA
 # title: Secret holding a sensitive Cloudflare token is not behind a reviewed environment

@@ -173,6 +173,24 @@ test_x001_quiet_on_read_only_tokens_and_without_mappings if {
 	results(unmapped, [], "X-001") == set()
 }
 
+test_x001_unknown_when_the_token_grants_groups_of_unknown_access if {
+	unnamed := token("t1", [{"id": "c8fed203ed3043cba015a93ad1616f1f", "name": null, "access": "other"}, group("DNS Read", "read")], [], {})
+	inp := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")], "workflows": [preview]})], [unnamed])
+	results(inp, [repo_mapping("CLOUDFLARE_API_TOKEN", "t1")], "X-001") == {[site_secret, "unknown"]}
+	f := finding(inp, [repo_mapping("CLOUDFLARE_API_TOKEN", "t1")], "X-001", site_secret)
+	f.evidence[0] == "token t1 grants unnamed group c8fed203ed3043cba015a93ad1616f1f"
+	behind_reviews := snapshot([repo({"environments": [env("production", reviewers, [secret("CF_TOKEN")])]})], [unnamed])
+	results(behind_reviews, [env_mapping("production", "CF_TOKEN", "t1")], "X-001") == set()
+}
+
+test_x001_a_write_group_without_a_name_still_fails_and_is_named_by_id if {
+	nameless_write := token("t1", [{"id": "4755a26eedb94da69e1066d98aa820be", "name": null, "access": "write"}], [], {})
+	inp := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")], "workflows": [preview]})], [nameless_write])
+	f := finding(inp, [repo_mapping("CLOUDFLARE_API_TOKEN", "t1")], "X-001", site_secret)
+	f.status == "fail"
+	"token token-t1 grants write access (unnamed group 4755a26eedb94da69e1066d98aa820be)" in f.evidence
+}
+
 test_x001_unknown_when_the_holder_could_not_be_read if {
 	inp := snapshot([repo({"secrets": null})], [dns_write])
 	results(inp, [repo_mapping("CLOUDFLARE_API_TOKEN", "t1")], "X-001") == {[site_secret, "unknown"]}
