@@ -288,6 +288,55 @@ findings contains lib.finding(rego.metadata.rule(), {
 	some t in tokens_with_id(id)
 }
 
+# The side a mapped secret the snapshot could not list would be on, from its URI:
+# production for a secret of a production environment, CI otherwise.
+side_of_uri(uri) := "production" if {
+	some m in regex.find_all_string_submatch_n(`^github://[^/]+/[^/]+/environments/([^/]+)/secrets/`, uri, 1)
+	lib.is_production_environment(m[1])
+} else := "ci"
+
+side_of_secret(s) := "production" if production_secret(s)
+
+else := "ci"
+
+side_label := {"ci": "CI", "production": "production"}
+
+# METADATA
+# title: Whether a Cloudflare token is held by both CI and production secrets could not be told
+# description: |
+#   Some of the secrets mapped to the token sit where the snapshot could not read the
+#   secret list (null), and with them the token could be held on both sides. The check
+#   reports `unknown` on the token instead of passing it.
+# related_resources:
+#   - ref: https://developers.cloudflare.com/fundamentals/api/get-started/create-token/
+#     description: Cloudflare, "Create API token"
+# custom:
+#   id: X-002
+#   severity: high
+#   remediation: |
+#     Give the snapshot token read access to Actions secrets ("Secrets" permission, read)
+#     and take the snapshot again.
+#   identity: [token_id]
+findings contains lib.unknown(rego.metadata.rule(), {
+	"resource": t.resource,
+	"message": sprintf("Whether Cloudflare token %s is held by both CI and production secrets could not be told", [t.token.name]),
+	"evidence": array.concat(
+		sort([sprintf("%s: %s", [side_label[side_of_secret(s)], trim_prefix(uri, "github://")]) | some uri in uris; s := gh.secrets[uri]]),
+		sort([sprintf("%s, if it exists: %s (its secrets could not be read)", [side_label[side_of_uri(uri)], trim_prefix(uri, "github://")]) | some uri in unread]),
+	),
+	"identity": t.identity,
+	"source": t.source,
+}) if {
+	some id, uris in mappings.secrets_of_token
+	unread := {uri | some uri in uris; not gh.secrets[uri]; secrets.holder_uri(uri) in secrets.unreadable_uris}
+	count(unread) > 0
+	sides := {side_of_secret(gh.secrets[uri]) | some uri in uris} | {side_of_uri(uri) | some uri in unread}
+	count(sides) == 2
+	known_sides := {side_of_secret(gh.secrets[uri]) | some uri in uris}
+	count(known_sides) < 2
+	some t in tokens_with_id(id)
+}
+
 # --- X-003 ---------------------------------------------------------------------------
 
 # GitHub-hosted standard runners (ubuntu-*, windows-*, macos-*) share the cloud's

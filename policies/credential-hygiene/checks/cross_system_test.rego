@@ -235,6 +235,23 @@ test_x002_quiet_with_separate_tokens if {
 	results(inp, m, "X-002") == set()
 }
 
+test_x002_unknown_when_a_side_could_not_be_read if {
+	# The production environment's secrets could not be read: it may hold the token too.
+	inp := snapshot([repo({"secrets": [secret("CLOUDFLARE_API_TOKEN")], "environments": [env("production", reviewers, null)]})], [dns_write])
+	results(inp, shared, "X-002") == {[token_uri, "unknown"]}
+	finding(inp, shared, "X-002", token_uri).evidence == [
+		"CI: acme/site/secrets/CLOUDFLARE_API_TOKEN",
+		"production, if it exists: acme/site/environments/production/secrets/CLOUDFLARE_API_TOKEN (its secrets could not be read)",
+	]
+}
+
+test_x002_quiet_when_what_could_not_be_read_is_on_the_same_side if {
+	# Only CI-side secrets: an unreadable repository list cannot complete a pair.
+	m := [repo_mapping("CLOUDFLARE_API_TOKEN", "t1"), env_mapping("staging", "CLOUDFLARE_API_TOKEN", "t1")]
+	inp := snapshot([repo({"secrets": null, "environments": [env("staging", [], [secret("CLOUDFLARE_API_TOKEN")])]})], [dns_write])
+	results(inp, m, "X-002") == set()
+}
+
 # --- X-003 ---------------------------------------------------------------------------
 
 ci_on(runs_on, group) := workflow(".github/workflows/ci.yml", {"push": null}, [object.union(job("deploy", null, runs_on, ["CLOUDFLARE_API_TOKEN"]), {"runs_on_group": group})])
