@@ -92,6 +92,13 @@ t.test("print goes to the engine's sink", async (t) => {
   t.same(lines.slice(1), ["x is 1"]);
 });
 
+t.test("print of operands with several values prints a line per combination, as OPA does", async (t) => {
+  const lines: string[] = [];
+  const engine = new Engine({ print: (m) => lines.push(m) }).addModule("p.rego", 'package p\nq if { print("pair", walk({1}), [x | some x in ["a", "b"]][_]) }');
+  engine.prepare("data.p.q").evaluate({});
+  t.same(lines, ['pair [[], {1}] a', 'pair [[], {1}] b', "pair [[1], 1] a", "pair [[1], 1] b"]);
+});
+
 t.test("a timeout stops a runaway evaluation", async (t) => {
   const big = `[${Array.from({ length: 300 }, (_, i) => i).join(",")}]`;
   const engine = new Engine().addModule("r.rego", `package r\nn := count([1 | a := ${big}[_]; b := ${big}[_]; c := ${big}[_]])`);

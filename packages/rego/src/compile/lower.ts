@@ -11,7 +11,7 @@ import type * as A from "../ast/nodes.js";
 import { ObjectBuilder, RSet } from "../ast/value.js";
 import type { CompileContext } from "./context.js";
 import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.js";
-import { declaredVars, usedVars } from "./ast-vars.js";
+import { declaredVars, termVars, usedVars } from "./ast-vars.js";
 import { Frame, Scope } from "./scope.js";
 import { hoistNegatedCalls } from "./negated-calls.js";
 import * as P from "./plan.js";
@@ -331,11 +331,24 @@ export class Lowerer {
     return { k: "term", t: this.lowerCall(call, scope, hoist), loc };
   }
 
-  /** `print(a, b)` → `internal.print([{x | x = a}, {x | x = b}])`, so undefined operands still print. */
+  /**
+   * `print(a, b)` → `internal.print([{x | x = a}, {x | x = b}])`, so undefined operands
+   * still print. An operand's wildcards are its own (`print(xs[_])` prints each element).
+   */
   private lowerPrint(call: A.CallTerm, scope: Scope, loc: Location): P.PExpr | undefined {
     if (!this.#ctx.options.enablePrint) return undefined;
     const internal = this.#ctx.builtins.get("internal.print")!;
-    const items: P.PTerm[] = call.args.map((a) => ({ k: "setCompr", head: this.lowerTerm(a, scope), body: { exprs: [], locals: [] }, loc: a.loc }));
+    const items: P.PTerm[] = call.args.map((a) => {
+      const inner = scope.child();
+      const vars: A.VarTerm[] = [];
+      termVars(a, vars);
+      for (const v of vars) if (v.name.startsWith("$") && !inner.hasOwn(v.name)) inner.declare(v.name);
+      const value = this.hiddenLocal(inner, "$print", a.loc);
+      const exprs: P.PExpr[] = [];
+      const operand = this.lowerTerm(a, inner, exprs);
+      exprs.push({ k: "unify", a: value, b: operand, loc: a.loc });
+      return { k: "setCompr", head: value, body: { exprs, locals: inner.ownSlots() }, loc: a.loc };
+    });
     const expr: P.PExpr = {
       k: "term",
       t: { k: "call", target: { kind: "builtin", name: internal.name, builtin: internal }, args: [{ k: "array", items, loc }], loc: call.loc },

@@ -71,15 +71,23 @@ export const internalBuiltins: readonly Builtin[] = [
     result: { name: "result", type: t.null },
     void: true,
     categories: ["internal"],
-    description: "Prints each operand's values; an undefined operand prints `<undefined>`.",
+    description: "Prints the operands' values, a line per combination when an operand has several; an undefined operand prints `<undefined>`.",
     impl: (args, ctx) => {
       const ops = array(args, 1);
-      const parts = ops.map((s) => {
+      const choices = ops.map((s) => {
         if (!(s instanceof RSet)) throw OperandError.element(1, ops, s, "set");
-        if (s.size === 0) return "<undefined>";
-        return s.sorted().map(printOperand).join(", ");
+        return s.size === 0 ? ["<undefined>"] : s.sorted().map(printOperand);
       });
-      ctx.print(parts.join(" "));
+      // An operand with several values prints a line per combination, as OPA's does.
+      const line = new Array<string>(choices.length);
+      const each = (i: number): void => {
+        if (i === choices.length) return ctx.print(line.join(" "));
+        for (const c of choices[i]!) {
+          line[i] = c;
+          each(i + 1);
+        }
+      };
+      each(0);
       return null;
     },
   }),
