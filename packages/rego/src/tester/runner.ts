@@ -120,7 +120,7 @@ function runOne(policy: CompiledPolicy, data: Value, test: TestCase, options: Te
   let value: Value | undefined;
   let error: RegoError | undefined;
   try {
-    value = ev.ruleDocument(withTestCaseCall(test));
+    value = ev.ruleDocument(withTestCaseCall(policy, test));
     ev.finish();
   } catch (e) {
     error = asTestError(e, test, timeoutMs);

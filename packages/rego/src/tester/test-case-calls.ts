@@ -17,7 +17,7 @@
  * The call has no file, so coverage never counts it as a line of the test.
  */
 import { NO_LOCATION, type Location } from "../ast/location.js";
-import { BUILTINS } from "../builtins/registry.js";
+import type { CompiledPolicy } from "../compile/compiler.js";
 import type * as P from "../compile/plan.js";
 import type { TestCase } from "./discover.js";
 import { visitTerms } from "./plan-exprs.js";
@@ -28,13 +28,13 @@ export const TEST_CASE_BUILTIN = "internal.test_case";
  * The test's rule with the test-case call in its body, or the rule itself when the test
  * has no case keys (it is not a partial object) or calls `internal.test_case` itself.
  */
-export function withTestCaseCall(test: TestCase): P.CompiledRule {
+export function withTestCaseCall(policy: CompiledPolicy, test: TestCase): P.CompiledRule {
   const rule = test.rule;
-  if (rule.contains || rule.keys.length === 0 || rule.body.exprs.some(callsTestCase)) return rule;
+  const builtin = policy.builtins.get(TEST_CASE_BUILTIN);
+  if (!builtin || rule.contains || rule.keys.length === 0 || rule.body.exprs.some(callsTestCase)) return rule;
   const loc: Location = { ...NO_LOCATION, row: rule.loc.row, col: rule.loc.col };
   // The case's name is the rule's ref below the test's name: constant steps, then the keys.
   const path: P.PTerm[] = [...test.below.map((v): P.PTerm => ({ k: "const", v, loc })), ...rule.keys];
-  const builtin = BUILTINS.get(TEST_CASE_BUILTIN)!;
   const call: P.PExpr = {
     k: "term",
     t: { k: "call", target: { kind: "builtin", name: builtin.name, builtin }, args: [{ k: "array", items: path, loc }], loc },
