@@ -50,6 +50,8 @@ export class Evaluator extends TermEvaluator {
   #cache = new Map<P.RuleNode, Cached>();
   /** Where walks of data refs start (see #walkStart). */
   readonly #starts = new Map<P.PRef, WalkStart>();
+  /** Partial objects whose whole document raised a conflict: read key by key (#keyOnly). */
+  readonly #wholeFailed = new Set<P.RuleNode>();
   /** Values of data refs with constant paths (`data.lib.params`), read once; reset with the cache. */
   #refs = new Map<P.PRef, Cached>();
   #overrides: OverrideNode | undefined;
@@ -235,8 +237,13 @@ export class Evaluator extends TermEvaluator {
       return v === undefined ? false : this.walkBase(v, path, i, f, k);
     }
     if (i === path.length || node.rules.length > 0 || node.defaultRule || node.arity !== undefined) {
-      const doc = this.dataDocument(node, keys, base, over);
-      return doc === undefined ? false : this.walkValue(doc, path, i, f, k);
+      const key = i < path.length ? this.#keyOnly(node, base, over, path[i]!, f) : undefined;
+      if (key === undefined) {
+        const doc = this.dataDocument(node, keys, base, over);
+        return doc === undefined ? false : this.walkValue(doc, path, i, f, k);
+      }
+      const child = this.#keyDocument(node, keys, key);
+      return child === undefined ? false : this.walkValue(child, path, i + 1, f, k);
     }
     const p = path[i]!;
     const step = (raw: Value): boolean => {
@@ -260,6 +267,45 @@ export class Evaluator extends TermEvaluator {
     if (p.k !== "local" && this.evaluable(p, f)) return this.evalTerm(p, f, step);
     const doc = this.dataDocument(node, keys, base, over);
     return doc === undefined ? false : this.walkValue(doc, path, i, f, k);
+  }
+
+  /**
+   * The key to read a partial object's node by alone, when its whole document failed
+   * (`eval_conflict_error` on some other key): OPA evaluates `data.p.q.bar` for `bar`
+   * only, so a conflict at `q.baz` does not stop it. Undefined when the whole document
+   * is to be read (it computes, or the node is not a partial object, or the step is
+   * not ground). The whole document stays the first choice: it is computed once and
+   * then serves every key.
+   */
+  #keyOnly(node: P.RuleNode, base: Value | undefined, over: OverrideNode | undefined, step: P.PTerm, f: Frame): Value | undefined {
+    if (base !== undefined || over !== undefined || node.defaultRule || node.arity !== undefined) return undefined;
+    if (node.rules.length === 0 || !node.rules.every((r) => r.kind === "multi" && r.keys.length > 0)) return undefined;
+    const key = step.k === "const" ? step.v : step.k === "local" ? f[step.slot] : undefined;
+    if (key === undefined) return undefined;
+    if (!this.#wholeFailed.has(node)) {
+      try {
+        this.dataDocument(node, node.path, base, over);
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof RegoError) || e.code !== ErrorCode.EvalConflictError) throw e;
+        this.#wholeFailed.add(node);
+      }
+    }
+    return key;
+  }
+
+  /** The value at `key` of a partial object's node: its rules' contributions for that key, and a child rule node of that name. */
+  #keyDocument(node: P.RuleNode, path: readonly string[], key: Value): Value | undefined {
+    const builder = new DocumentBuilder();
+    const name = storageKey(key);
+    const child = typeof name === "string" ? node.children.get(name) : undefined;
+    if (child) {
+      const v = this.dataDocument(child, [...path, name as string], undefined, undefined);
+      if (v !== undefined) builder.merge(key, v, child.rules[0]?.loc ?? node.rules[0]!.loc);
+    }
+    for (const rule of this.rulesOf(node)) this.addContributions(rule, builder, key);
+    const doc = builder.build();
+    return lookup(doc, key);
   }
 
   /** The document at a node: its rules' value, or its children and base data merged. */
@@ -372,12 +418,13 @@ export class Evaluator extends TermEvaluator {
     return false;
   }
 
-  /** Adds every solution of a multi-value rule to the node's document. */
-  private addContributions(r: P.CompiledRule, builder: DocumentBuilder): void {
+  /** Adds every solution of a multi-value rule to the node's document (only those under `only`, when given). */
+  private addContributions(r: P.CompiledRule, builder: DocumentBuilder, only?: Value): void {
     const f: Frame = new Array(r.slots);
     const keys = new Array<Value>(r.keys.length);
     this.evalBody(r.body.exprs, 0, f, () =>
       this.evalItems(r.keys, 0, f, keys, () => {
+        if (only !== undefined && !equalValues(keys[0]!, only)) return false;
         if (r.contains) return this.evalTerm(r.element!, f, (v) => (builder.add(keys, v, true, r.loc), this.covered(r)));
         return this.evalTerm(r.value, f, (v) => (builder.add(keys, v, false, r.loc), this.covered(r)));
       }),
