@@ -121,7 +121,7 @@ t.test("--run filters by regex on the full name", async (t) => {
   t.equal(r.code, 0, "the failing test did not run");
   t.match(clean(r.stdout), /^p\/authz_test\.rego:\ndata\.authz_test\.test_admin_allowed: PASS \(DUR\)\n-+\nPASS: 1\/1\n$/);
   const none = await run(["test", "--run", "^nothing$", "p"], dir);
-  t.same([none.code, none.stdout], [0, "PASS: 0/0\n"]);
+  t.same([none.code, none.stdout], [0, ""]);
   t.match(none.stderr, "no tests found in p matching --run");
   const bad = await run(["test", "--run", "(?=x)", "p"], dir);
   t.equal(bad.code, 2);

@@ -34,6 +34,11 @@ t.test("a second definition of the same test is reported as test_x#01, a third a
   t.same(found, ["data.d.test_x @d.rego:3", "data.d.test_x#01 @d.rego:5", "data.d.test_x#02 @d.rego:7"]);
 });
 
+t.test("a renamed step below the package prints in brackets, as OPA prints it", async (t) => {
+  const found = names({ "d.rego": "package d\n\na.b.test_x if true\n\na.b.test_x if false\n" });
+  t.same(found, ["data.d.a.b.test_x @d.rego:3", 'data.d.a.b["test_x#01"] @d.rego:5']);
+});
+
 t.test("ref heads: the first test_ step names the test; partial-object tests are one test", async (t) => {
   const found = names({ "r.rego": 'package r\n\ngroup.test_nested if true\n\ntest_cases[name] if some name in ["a", "b"]\n' });
   t.same(found, ["data.r.group.test_nested @r.rego:3", "data.r.test_cases @r.rego:5"]);

@@ -32,9 +32,10 @@ test_string := "yes"
   );
 });
 
-t.test("a default value stands in when the test body fails", async (t) => {
+t.test("a default test rule is a test, and the next rule of that name is #01", async (t) => {
   const r = run("package x\n\ndefault test_d := true\n\ntest_d if false\n");
-  t.equal(outcomeOf(r.get("test_d")!), "PASS", "the node's default applies, as data.x.test_d would give");
+  t.equal(outcomeOf(r.get("test_d")!), "PASS", "the default rule is a test of its own, as in OPA: data.x.test_d is its value");
+  t.equal(outcomeOf(r.get("test_d#01")!), "FAIL", "and the rule after it is test_d#01, with no default: undefined");
 });
 
 t.test("tests with case keys: every case true passes; a case that started and failed fails (OPA's test cases)", async (t) => {
@@ -143,6 +144,32 @@ t.test("a test's key that nothing binds is one compile error, at the head", asyn
   } catch (e) {
     t.equal((e as { errors: unknown[] }).errors.length, 1);
   }
+});
+
+t.test("tests of one name but different kinds are renamed before compiling, so they do not conflict", async (t) => {
+  const r = run(`package x
+
+test_d if true
+
+test_d.foo[y] if y := "bar"
+
+test_e[a][b] if {
+	a := 1
+	b := 2
+}
+
+test_e if true
+`);
+  t.same(
+    [...r.values()].map((x) => [x.name, outcomeOf(x)]),
+    [
+      ["test_d", "PASS"],
+      ["test_d#01", "PASS"],
+      ["test_e", "PASS"],
+      ["test_e#01", "PASS"],
+    ],
+  );
+  t.same(r.get("test_d#01")!.subResults.map((s) => s.name), ["foo"]);
 });
 
 t.test("a value below the test's name is not true: test_x.y fails, as OPA asks for data.pkg.test_x", async (t) => {

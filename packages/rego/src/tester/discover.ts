@@ -36,7 +36,9 @@ export function discoverTests(policy: CompiledPolicy): TestCase[] {
   const out: TestCase[] = [];
   const rules = [...policy.rules].sort((a, b) => compareFiles(a.loc.file, b.loc.file));
   for (const rule of rules) {
-    if (rule.isDefault || rule.kind === "function") continue;
+    // A default rule is a test of its own, as OPA runs every test_ rule (it counts among
+    // the duplicates: `default test_x := true` then `test_x if …` is test_x and test_x#01).
+    if (rule.kind === "function") continue;
     const module = modules.get(rule.loc.file);
     if (!module) continue;
     const pkg = refStrings(module.package.path);
@@ -47,10 +49,11 @@ export function discoverTests(policy: CompiledPolicy): TestCase[] {
     const pkgName = refString(["data", ...pkg]);
     let name = refString(steps.slice(0, at + 1));
     if (!skip) {
+      // runTests renamed duplicates before compiling; a policy compiled elsewhere may still have them.
       const key = `${pkgName}.${name}`;
       const k = seen.get(key) ?? 0;
       seen.set(key, k + 1);
-      if (k > 0) name = `${name}#${String(k).padStart(2, "0")}`;
+      if (k > 0) name = refString([...steps.slice(0, at), `${steps[at]}#${String(k).padStart(2, "0")}`]);
     }
     out.push({ package: pkgName, name, fullName: `${pkgName}.${name}`, skip, below: steps.slice(at + 1), rule, location: rule.loc });
   }

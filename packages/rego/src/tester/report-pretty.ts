@@ -56,7 +56,7 @@ function* subResultLines(subs: readonly SubResult[], depth = 0): Generator<[numb
 }
 
 /**
- * The counts, in OPA's order; `PASS: 0/0` when nothing ran. A test with cases counts
+ * The counts, in OPA's order; none when nothing ran (OPA prints nothing then). A test with cases counts
  * each case (each innermost one, for nested cases) instead of itself, as OPA does.
  */
 export function summary(results: readonly TestResult[]): string[] {
@@ -68,7 +68,7 @@ export function summary(results: readonly TestResult[]): string[] {
   }
   const total = counts.PASS + counts.FAIL + counts.SKIPPED + counts.ERROR;
   const out = (["PASS", "FAIL", "SKIPPED", "ERROR"] as const).filter((k) => counts[k] > 0).map((k) => `${k}: ${counts[k]}/${total}`);
-  return out.length > 0 ? out : ["PASS: 0/0"];
+  return out;
 }
 
 function indent(text: string): string {

@@ -18,6 +18,7 @@ import { CoverageRecorder } from "../eval/coverage.js";
 import { discoverTests, type TestCase } from "./discover.js";
 import { coverageReport, type CoverageReport } from "./coverage.js";
 import { goDuration } from "./go-duration.js";
+import { renameDuplicateTests } from "./rename-duplicates.js";
 import { withTestCaseCall } from "./test-case-calls.js";
 import { verdict, type SubResult } from "./verdict.js";
 
@@ -80,7 +81,7 @@ export function outcomeOf(r: TestResult): Outcome {
  * tests over `data`. Throws `RegoErrors` when the modules do not compile.
  */
 export function runTests(modules: readonly A.Module[], data: Value, options: TestOptions = {}): TestRun {
-  const policy = compile(modules, { ...options.compile, enablePrint: true });
+  const policy = compile(renameDuplicateTests(modules), { ...options.compile, enablePrint: true });
   return runCompiledTests(policy, data, options);
 }
 
