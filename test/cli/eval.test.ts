@@ -69,6 +69,16 @@ t.test("-d loads directories with OPA's loader semantics", async (t) => {
   t.same([nested.code, nested.stdout], [0, '{"big":18446744073709551618,"level":3}\n'], "DIR/a/b/file lands at data.a.b, big integers exact");
 });
 
+t.test("-d: a list, number or null lands at its directory's path; a collision is a merge error", async (t) => {
+  const dir = t.testdir({ m: { d: { "x.json": "null" }, e: { "data.json": "[1, 2, 3]" }, f: { "data.yaml": "3\n" } } });
+  const r = await run(["eval", "-f", "raw", "-d", "m", "data"], dir);
+  t.same([r.code, r.stdout.trim()], [0, '{"d":null,"e":[1,2,3],"f":3}']);
+  const clash = t.testdir({ m: { e: { "data.json": "[1]", "other.json": '{"a": 1}' } } });
+  const bad = await run(["eval", "-d", "m", "data"], clash);
+  t.equal(bad.code, 2);
+  t.match(bad.stderr, /merge error: data\.e /);
+});
+
 t.test("-b loads a bundle directory: only data.json files are data", async (t) => {
   const dir = t.testdir({ bundle: { ".manifest": "{}", "authz.rego": policy, x: { "data.json": '{"k": 1}', "other.json": '{"ignored": true}' } } });
   const r = await run(["eval", "-f", "raw", "-b", "bundle", "data.x"], dir);

@@ -4,10 +4,26 @@ import { CliError } from "../exit-codes.js";
 
 export type MutableTree = Record<string, Value>;
 
-/** Puts `value` at `path` in `root`, merging objects key by key; anything else must not collide. */
+/**
+ * Puts `value` at `path` in `root`, merging objects key by key; anything else (a list,
+ * a number, null) lands there as it is when nothing else is there, and must not collide.
+ */
 export function mergeAt(root: MutableTree, path: readonly string[], value: Value, source: string): void {
+  if (!isObject(value)) {
+    if (path.length === 0) throw new CliError(`${source}: the root data document must be an object`);
+    const parent = descend(root, path.slice(0, -1), path, source);
+    const last = path[path.length - 1]!;
+    if (objectGet(parent, last) !== undefined) throw new CliError(`${source}: merge error: data.${path.join(".")} is defined more than once`);
+    parent[last] = value;
+    return;
+  }
+  mergeObjects(descend(root, path, path, source), value as JsonObject, path, source);
+}
+
+/** The object at `steps` in `root`, made where missing; `path` is the whole path, for messages. */
+function descend(root: MutableTree, steps: readonly string[], path: readonly string[], source: string): MutableTree {
   let node = root;
-  for (const key of path) {
+  for (const key of steps) {
     const existing = node[key];
     if (existing === undefined) {
       const next: MutableTree = {};
@@ -19,11 +35,7 @@ export function mergeAt(root: MutableTree, path: readonly string[], value: Value
       throw new CliError(`${source}: merge error: data.${path.join(".")} conflicts with a value already loaded`);
     }
   }
-  if (!isObject(value)) {
-    if (path.length === 0) throw new CliError(`${source}: the root data document must be an object`);
-    throw new CliError(`${source}: merge error at data.${path.join(".")}`);
-  }
-  mergeObjects(node, value as JsonObject, path, source);
+  return node;
 }
 
 function mergeObjects(into: MutableTree, from: JsonObject, path: readonly string[], source: string): void {
