@@ -41,6 +41,14 @@ const cases: { name: string; source: string; row: number; col: number; message: 
     caretLine: "allow if input.x @ 1",
   },
   {
+    name: "a run of bad characters names the first, as OPA does",
+    source: "package p\n\nallow if !!!\n",
+    row: 3,
+    col: 10,
+    message: "illegal ! character",
+    caretLine: "allow if !!!",
+  },
+  {
     name: "stray closing brace",
     source: "package p\n\nallow if {\n\ttrue\n}\n}\n",
     row: 6,

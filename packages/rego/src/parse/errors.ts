@@ -82,9 +82,12 @@ export function fromRecognitionException(e: IRecognitionException, file: string,
   return parseError(message, loc, source);
 }
 
-/** A lexer error: a character no token starts with. */
+/**
+ * A lexer error: a character no token starts with. The lexer reports a run of such
+ * characters at once; OPA names the first (`illegal ! character` for `!!!`).
+ */
 export function fromLexingError(e: ILexingError, file: string, source: string): RegoError {
-  const ch = source.slice(e.offset, e.offset + (e.length || 1));
-  const loc: Location = { file, row: e.line ?? 1, col: e.column ?? 1, offset: e.offset, endOffset: e.offset + (e.length || 1) };
+  const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0xfffd);
+  const loc: Location = { file, row: e.line ?? 1, col: e.column ?? 1, offset: e.offset, endOffset: e.offset + ch.length };
   return parseError(`illegal ${JSON.stringify(ch).slice(1, -1)} character`, loc, source);
 }
