@@ -566,6 +566,37 @@ findings contains lib.finding(rego.metadata.rule(), fields) if {
 	fields.identity.scope in {"org", "repo"}
 }
 
+# METADATA
+# title: Whether a credential is stored for production outside an environment could not be told
+# description: |
+#   A production job reads the secret's name, but the snapshot cannot tell whether it
+#   reads this repository or organization secret: the environment's secrets, or the
+#   organization secret's reach, could not be read.
+# related_resources:
+#   - ref: https://docs.github.com/en/actions/how-tos/deploy/configure-and-manage-deployments/manage-environments
+#     description: GitHub, "Managing environments for deployment"
+# custom:
+#   id: GH-SEC-004
+#   severity: high
+#   remediation: |
+#     Give the snapshot token read access to Actions secrets and environments ("Secrets"
+#     and "Environments" permissions, read) and take the snapshot again.
+#   identity: [scope, owner, name]
+findings contains lib.unknown(rego.metadata.rule(), {
+	"resource": uri,
+	"message": sprintf("Whether %s is a production credential stored outside a protected environment could not be told", [describe(s)]),
+	"evidence": sort(why),
+	"identity": s.identity,
+	"source": s.source,
+}) if {
+	some uri in {r.secret | some r in secrets.uncertain_reads}
+	s := gh.secrets[uri]
+	s.scope in {"org", "repo"}
+	is_credential(s)
+	count(production_reasons(uri, s)) == 0
+	why := {r.evidence | some r in secrets.uncertain_reads; r.secret == uri}
+}
+
 # --- GH-SEC-005: stale secrets ---------------------------------------------------------
 
 max_age_days := object.get(lib.params, "secret_max_age_days", {"credential": 90, "other": 365})

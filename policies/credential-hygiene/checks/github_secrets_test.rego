@@ -341,6 +341,39 @@ test_004_unknown_only_on_org_and_repository_holders if {
 	results(inp, "GH-SEC-004") == {["github://acme", "unknown"], ["github://acme/app", "unknown"]}
 }
 
+test_004_unknown_when_the_production_environment_secrets_are_unread if {
+	# The environment may define DEPLOY_TOKEN itself; if not, the job reads the repository's.
+	inp := one_repo({
+		"secrets": [secret("DEPLOY_TOKEN")],
+		"environments": [env("production", reviewers, null)],
+		"workflows": [deploy(["DEPLOY_TOKEN"])],
+	})
+	results(inp, "GH-SEC-004") == {["github://acme/app/secrets/DEPLOY_TOKEN", "unknown"]}
+	finding(inp, "GH-SEC-004", "github://acme/app/secrets/DEPLOY_TOKEN").evidence == ["secrets.DEPLOY_TOKEN in acme/app/.github/workflows/deploy.yml#jobs/deploy: the secrets of environment production could not be read"]
+}
+
+test_004_unknown_when_the_environments_are_unread if {
+	inp := one_repo({"secrets": [secret("DEPLOY_TOKEN")], "environments": null, "workflows": [deploy(["DEPLOY_TOKEN"])]})
+	results(inp, "GH-SEC-004") == {["github://acme/app/secrets/DEPLOY_TOKEN", "unknown"]}
+}
+
+test_004_unknown_when_an_org_secret_reach_is_unread if {
+	inp := github({"secrets": [org_secret("DEPLOY_TOKEN", "selected", null)]}, [repo({"workflows": [deploy(["DEPLOY_TOKEN"])]})])
+	results(inp, "GH-SEC-004") == {["github://acme/secrets/DEPLOY_TOKEN", "unknown"]}
+	reached := github({"secrets": [org_secret("DEPLOY_TOKEN", "selected", [{"id": 200, "full_name": "acme/app"}])]}, [repo({"workflows": [deploy(["DEPLOY_TOKEN"])]})])
+	results(reached, "GH-SEC-004") == {["github://acme/secrets/DEPLOY_TOKEN", "fail"]}
+}
+
+test_004_no_unknown_when_the_answer_is_known if {
+	# A readable environment that does not define the name: the repository secret is read, a fail.
+	inp := one_repo({
+		"secrets": [secret("DEPLOY_TOKEN")],
+		"environments": [env("production", reviewers, [])],
+		"workflows": [deploy(["DEPLOY_TOKEN"])],
+	})
+	results(inp, "GH-SEC-004") == {["github://acme/app/secrets/DEPLOY_TOKEN", "fail"]}
+}
+
 # --- GH-SEC-005 ----------------------------------------------------------------------
 
 test_005_fires_past_the_credential_limit if {

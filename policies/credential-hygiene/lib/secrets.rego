@@ -104,7 +104,8 @@ org_secrets := {uri: s.secret | some uri, s in gh.secrets; s.scope == "org"}
 
 # resolve(doc, repo, environment, name): the URI of the secret a job of `repo` with
 # `environment` (a string or null) reads as `secrets.NAME`; null when it cannot be told
-# (the environment's or the repository's secrets could not be read); undefined when no scope defines it (a
+# (the environments, the environment's or the repository's secrets could not be read);
+# undefined when no scope defines it (a
 # typo, or a secret a reusable workflow's caller passes in).
 resolve(doc, repo, environment, name) := uri if {
 	is_string(environment)
@@ -112,7 +113,7 @@ resolve(doc, repo, environment, name) := uri if {
 	uri in secret_uris
 } else := null if {
 	is_string(environment)
-	sprintf("github://%s/environments/%s", [repo.full_name, environment]) in unreadable_uris
+	environment_unread(repo, environment)
 } else := uri if {
 	uri := sprintf("github://%s/secrets/%s", [repo.full_name, name])
 	uri in secret_uris
@@ -121,6 +122,66 @@ resolve(doc, repo, environment, name) := uri if {
 } else := uri if {
 	uri := sprintf("github://%s/secrets/%s", [doc.org.login, name])
 	reaches(org_secrets[uri], repo)
+}
+
+# --- References a production job makes that cannot be resolved for sure ----------------
+# A job in a production environment reads `secrets.NAME`, but the snapshot cannot tell
+# which secret that is: the environment's secrets could not be read (it may define NAME
+# itself), or an organization secret's reach could not be read. `uncertain_reads` names
+# the repository or organization secret the job reads if the unread fact goes the other
+# way, so GH-SEC-004 can say `unknown` about it instead of passing it.
+
+uncertain_reads contains {
+	"secret": uri,
+	"evidence": sprintf("secrets.%s in %s: %s", [ref.name, trim_prefix(gh.job_uri(repo, workflow, job), "github://"), why]),
+} if {
+	some doc in input.github
+	some repo in doc.repositories
+	some workflow in repo.workflows
+	some job in workflow.jobs
+	is_string(job.environment)
+	lib.is_production_environment(job.environment)
+	some ref in job.secret_refs
+	is_string(ref.name)
+	ref.name != "GITHUB_TOKEN"
+	[uri, why] := uncertain_resolution(doc, repo, job.environment, upper(ref.name))
+}
+
+uncertain_resolution(doc, repo, environment, name) := [uri, sprintf("the secrets of environment %s could not be read", [environment])] if {
+	environment_unread(repo, environment)
+	uri := fallback_secret(doc, repo, name)
+} else := [uri, "the repositories this organization secret reaches could not be read"] if {
+	not sprintf("github://%s/environments/%s/secrets/%s", [repo.full_name, environment, name]) in secret_uris
+	not sprintf("github://%s/secrets/%s", [repo.full_name, name]) in secret_uris
+	uri := sprintf("github://%s/secrets/%s", [doc.org.login, name])
+	reach_unread(org_secrets[uri], repo)
+}
+
+environment_unread(repo, environment) if sprintf("github://%s/environments/%s", [repo.full_name, environment]) in unreadable_uris
+
+environment_unread(repo, _) if repo.environments == null
+
+# The repository secret of that name, else the organization secret that reaches the
+# repository (or may: its reach could not be read).
+fallback_secret(doc, repo, name) := uri if {
+	uri := sprintf("github://%s/secrets/%s", [repo.full_name, name])
+	uri in secret_uris
+} else := uri if {
+	uri := sprintf("github://%s/secrets/%s", [doc.org.login, name])
+	secret := org_secrets[uri]
+	reach_possible(secret, repo)
+}
+
+reach_possible(secret, repo) if reaches(secret, repo)
+
+reach_possible(secret, repo) if reach_unread(secret, repo)
+
+# Neither the repository's list of available organization secrets nor the secret's
+# selected repositories could be read.
+reach_unread(secret, repo) if {
+	repo.org_secrets_available == null
+	secret.visibility == "selected"
+	secret.selected_repositories == null
 }
 
 # reads: one entry per named secret reference of a job that resolves to a secret, with
