@@ -130,6 +130,11 @@ export class CstToAst extends CstTermBuilder {
     if (!contains && !hasIf && !valueTerm && !args && ref.path.length === 1) {
       this.fail("`contains` keyword is required for partial set rules", headLoc);
     }
+    // `p` or `p.q.r` alone on a line is not a rule in Rego v1 (a stray word must not become
+    // `p := true`); a function head with arguments alone still is one (`f(x)`, true), as in OPA.
+    if (!isDefault && !contains && !valueTerm && !bodyNode && !(args && args.length > 0)) {
+      this.fail("rule must have value assignment and/or body declaration", headLoc);
+    }
     if (isDefault) this.checkDefault(head, loc, bodyNode);
 
     const body = bodyNode ? this.ruleBody(bodyNode.children, this.loc(bodyNode)) : [];

@@ -33,6 +33,10 @@ function lex(source: string, file: string): Lexed {
     if (tok.tokenType === T.OpenString || tok.tokenType === T.OpenRawString) {
       throw new RegoErrors([parseError("non-terminated string", tokenLocation(file, tok), source)]);
     }
+    if (tok.tokenType === T.BadNumber) {
+      const message = /^[0-9]+(?:\.[0-9]+)?[eE][+-]?$/.test(tok.image) ? "expected exponent" : "illegal number format";
+      throw new RegoErrors([parseError(message, tokenLocation(file, tok), source)]);
+    }
     if (tok.tokenType === T.TemplateString && tok.image.length < 3) {
       throw new RegoErrors([parseError("non-terminated string", tokenLocation(file, tok), source)]);
     }

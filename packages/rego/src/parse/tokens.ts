@@ -106,6 +106,17 @@ export const StringLit = createToken({ name: "StringLit", pattern: /"(?:[^"\\\n]
 export const OpenString = createToken({ name: "OpenString", pattern: /"(?:[^"\\\n]|\\.)*/ });
 export const RawStringLit = createToken({ name: "RawStringLit", pattern: /`[^`]*`/, line_breaks: true });
 export const OpenRawString = createToken({ name: "OpenRawString", pattern: /`[^`]*/, line_breaks: true });
+/**
+ * A number run into letters (`6abc`, `0F`, `1e5x`) or an exponent without digits
+ * (`0e`): OPA's scanner refuses these (`illegal number format`, `expected exponent`)
+ * rather than reading `6abc` as a number and then a rule `abc`. The lookahead takes the
+ * longest valid number first, so `1e10` is never read as `1` then `e10`.
+ */
+export const BadNumber = createToken({
+  name: "BadNumber",
+  pattern: /[0-9]+(?:\.[0-9]+)?[eE](?![+-]?[0-9])[+-]?|(?=([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?))\1[A-Za-z_][A-Za-z0-9_]*/,
+  start_chars_hint: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+});
 export const NumberLit = createToken({ name: "NumberLit", pattern: /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/ });
 
 export const Assign = createToken({ name: "Assign", pattern: /:=/ });
@@ -145,6 +156,7 @@ export const ALL_TOKENS: TokenType[] = [
   OpenString,
   RawStringLit,
   OpenRawString,
+  BadNumber,
   NumberLit,
   Assign,
   Colon,
