@@ -65,6 +65,22 @@ const cases: { name: string; source: string; row: number; col: number; message: 
     caretLine: "x := 0e",
   },
   {
+    name: "a function's body names the function",
+    source: "package p\n\nf(x) { x == 1 }\n",
+    row: 3,
+    col: 6,
+    message: "`if` keyword is required before function body",
+    caretLine: "f(x) { x == 1 }",
+  },
+  {
+    name: "rego.v1 cannot be aliased",
+    source: "package p\n\nimport rego.v1 as xyz\n",
+    row: 3,
+    col: 8,
+    message: "`rego` imports cannot be aliased",
+    caretLine: "import rego.v1 as xyz",
+  },
+  {
     name: "a name alone on a line is not a rule",
     source: "package p\n\nallow\n",
     row: 3,

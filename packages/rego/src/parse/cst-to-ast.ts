@@ -65,6 +65,7 @@ export class CstToAst extends CstTermBuilder {
     const aliasTok = ctx.IdentLike?.[0];
     if (aliasTok && aliasTok.tokenType !== T.Ident) this.fail(`unexpected ${aliasTok.image} keyword: expected var`, this.tokLoc(aliasTok));
     if (aliasTok && root === "future") this.fail("`future` imports cannot be aliased", ref.loc);
+    if (aliasTok && root === "rego") this.fail("`rego` imports cannot be aliased", ref.loc);
     if (root === "future") this.checkFutureImport(ref);
     if (root === "rego") this.checkRegoImport(ref);
     return { type: "Import", path, alias: aliasTok?.image, loc };
@@ -137,7 +138,7 @@ export class CstToAst extends CstTermBuilder {
     }
     if (isDefault) this.checkDefault(head, loc, bodyNode);
 
-    const body = bodyNode ? this.ruleBody(bodyNode.children, this.loc(bodyNode)) : [];
+    const body = bodyNode ? this.ruleBody(bodyNode.children, this.loc(bodyNode), args !== undefined) : [];
     const elseClauses = ctx.elseClause ?? [];
     if (elseClauses.length > 0) {
       if (ref.path.some((p) => !isGroundTerm(p))) this.fail("else keyword cannot be used on rules with variables in head", this.tokLoc(elseClauses[0]!.children.Else[0]!));
@@ -186,8 +187,8 @@ export class CstToAst extends CstTermBuilder {
     return this.exprIn(ctx.exprIn[0]!.children, this.loc(ctx.exprIn[0]!));
   }
 
-  ruleBody(ctx: C.RuleBodyCstChildren, loc: Location): A.Body {
-    if (!ctx.If) this.fail("`if` keyword is required before rule body", loc);
+  ruleBody(ctx: C.RuleBodyCstChildren, loc: Location, isFunction = false): A.Body {
+    if (!ctx.If) this.fail(`\`if\` keyword is required before ${isFunction ? "function" : "rule"} body`, loc);
     if (ctx.block) return this.block(ctx.block[0]!.children, this.loc(ctx.block[0]!));
     return [this.literal(ctx.literal![0]!.children, this.loc(ctx.literal![0]!))];
   }
@@ -196,7 +197,7 @@ export class CstToAst extends CstTermBuilder {
     const valueNode = ctx.exprIn?.[0];
     const value = valueNode ? this.exprIn(valueNode.children, this.loc(valueNode)) : undefined;
     const bodyNode = ctx.ruleBody?.[0];
-    const body = bodyNode ? this.ruleBody(bodyNode.children, this.loc(bodyNode)) : [];
+    const body = bodyNode ? this.ruleBody(bodyNode.children, this.loc(bodyNode), head?.args !== undefined) : [];
     if (!value && !bodyNode) this.fail("unexpected else keyword: expected else value term or rule body", loc);
     const base = head!;
     const elseHead: A.RuleHead = { ...base, args: this.freshWildcards(base.args), value, assign: ctx.Assign !== undefined, loc };
