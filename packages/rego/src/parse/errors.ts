@@ -32,10 +32,29 @@ const TOKEN_LABELS = new Map<TokenType, string>([
   [EOF, "eof"],
 ]);
 
-/** How OPA names a token in messages: `ident token`, `} token`, `if keyword`, `eof token`. */
+/** OPA's names for operator tokens in "unexpected … token" (its scanner's token strings). */
+const OPERATOR_NAMES = new Map<TokenType, string>([
+  [T.Plus, "plus"],
+  [T.Minus, "minus"],
+  [T.Star, "mul"],
+  [T.Slash, "div"],
+  [T.Percent, "rem"],
+  [T.Amp, "and"],
+  [T.Pipe, "or"],
+  [T.Unify, "eq"],
+  [T.Equal, "equal"],
+  [T.Assign, "assign"],
+  [T.NotEqual, "neq"],
+  [T.Gt, "gt"],
+  [T.Lt, "lt"],
+  [T.Gte, "gte"],
+  [T.Lte, "lte"],
+]);
+
+/** How OPA names a token in messages: `ident token`, `} token`, `plus token`, `if keyword`, `eof token`. */
 export function describeToken(tok: IToken): string {
   if (KEYWORD_SET.has(tok.tokenType)) return `${tok.image} keyword`;
-  const label = TOKEN_LABELS.get(tok.tokenType);
+  const label = TOKEN_LABELS.get(tok.tokenType) ?? OPERATOR_NAMES.get(tok.tokenType);
   return `${label ?? tok.image} token`;
 }
 
