@@ -88,3 +88,14 @@ t.test("withStageAfter runs a stage in order", async (t) => {
   t.same(seen, ["rules:1"]);
   t.throws(() => new Compiler().withStageAfter("Nope", { name: "x", run: () => {} }), /no compiler stage named Nope/);
 });
+
+t.test("a variable declared with some, or by every, that nothing names is an error in any mode, as in OPA", async (t) => {
+  const src = "package a\n\np if {\n\tsome x\n}\n\nq if {\n\tevery k, v in [1] { v >= 1 }\n}\n\nr if {\n\tevery _, v in [1] { v >= 1 }\n}\n\ns if {\n\tsome y\n\ty = 10\n\tevery y in [1] { y == 1 }\n}\n";
+  t.same(
+    errorsOf(src).map((e) => [e.code, e.message, e.location?.row, e.location?.col]),
+    [
+      ["rego_compile_error", "declared var x unused", 4, 2],
+      ["rego_compile_error", "declared var k unused", 8, 2],
+    ],
+  );
+});

@@ -13,6 +13,7 @@ import { CompileContext, ErrorLimitReached, type CompileOptions } from "./contex
 import { setModuleEnv } from "./modules.js";
 import { setRuleTree, type Placement } from "./rule-tree.js";
 import { Lowerer } from "./lower.js";
+import { unusedDeclaredVars } from "./declared-vars.js";
 import { moduleGlobals, QUERY_GLOBALS } from "./callees.js";
 import { checkQuerySafety, checkSafety } from "./check-safety.js";
 import { checkRecursion } from "./recursion.js";
@@ -77,6 +78,7 @@ export const STAGES: readonly Stage[] = [
   { name: "SetModuleEnv", run: (ctx, s) => setModuleEnv(ctx, s.modules) },
   { name: "SetRuleTree", run: (ctx, s) => void (s.placements = setRuleTree(ctx)) },
   { name: "LowerRules", run: lowerRules },
+  { name: "CheckDeclaredVars", run: (ctx, s) => unusedDeclaredVars(s.modules).forEach((e) => ctx.error(e.code, e.message, e.location)) },
   { name: "CheckSafety", run: (ctx, s) => checkSafety(ctx, s.printExprs) },
   { name: "CheckRecursion", run: (ctx) => checkRecursion(ctx) },
   { name: "BuildRuleIndices", run: (ctx) => buildRuleIndices(ctx) },

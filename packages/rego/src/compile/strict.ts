@@ -3,7 +3,8 @@
  * almost always a mistake, reported as compile errors.
  *
  * - an import whose name no rule uses (`import data.lib.old`);
- * - a variable declared with `:=` or `some` that nothing reads afterwards;
+ * - a variable assigned with `:=` that nothing reads afterwards (one declared with
+ *   `some` and never read is an error in any mode: declared-vars.ts);
  * - a function argument its body and value never read (`f(x) := 1`; `_` is for that).
  *
  * They work on the parsed modules, so they run whether or not compiling succeeds.
@@ -89,16 +90,14 @@ function unusedArguments(rule: A.Rule, out: RegoError[]): void {
 interface Declared {
   readonly var: A.VarTerm;
   readonly name: string;
-  readonly declaredBy: "assigned" | "declared";
+  readonly declaredBy: "assigned";
 }
 
-/** `x := …` and `some x` at any depth of a body (comprehensions and `every` included). */
+/** `x := …` at any depth of a body (comprehensions and `every` included). */
 function collectDeclarations(body: A.Body, list: Declared[]): void {
   visitNodes(body, (node) => {
     if (node.type === "Assign") {
       collectVars((node as A.Assign).left, (v) => list.push({ var: v, name: v.name, declaredBy: "assigned" }));
-    } else if (node.type === "SomeDecl") {
-      for (const v of (node as A.SomeDecl).vars) list.push({ var: v, name: v.name, declaredBy: "declared" });
     }
   });
 }

@@ -114,11 +114,13 @@ export function parseModule(source: string, options: ParseOptions = {}): A.Modul
   const cst = runGrammar(tokens, keywordsOf(tokens), () => grammar.module(), file, source) as unknown as C.ModuleCstNode;
   const builder = new CstToAst(file, source, embeddedParser(source, file), options.experimentalKeywords ?? false);
   const statements = builder.module(cst.children);
-  const errors = [...builder.errors];
   const first = statements[0];
   if (!first || first.type !== "Package") {
-    errors.push(parseError("package expected", first?.loc ?? tokenLocation(file, tokens[0]!), source));
+    // As in OPA, a module that does not start with its package is that one error: what
+    // follows was not read as statements of a module.
+    throw new RegoErrors([parseError("package expected", first?.loc ?? tokenLocation(file, tokens[0]!), source)]);
   }
+  const errors = [...builder.errors];
   const { byStatement, errors: annotationErrors } = attachAnnotations(comments, statements, source);
   errors.push(...annotationErrors);
   if (errors.length > 0) throw new RegoErrors(errors);
