@@ -115,3 +115,10 @@ t.test("--schema DIR: its files are the schemas METADATA annotations name", asyn
   t.equal(r.code, 2);
   t.match(r.stderr, /^1 error occurred:\nx\.rego:6:16: rego_type_error: undefined ref: input\.nmae/);
 });
+
+t.test("print() operands are checked, as eval and test compile them", async (t) => {
+  const dir = t.testdir({ "p.rego": "package p\n\nq if {\n\tprint(x)\n}\n" });
+  const r = await run(["check", "p.rego"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, "rego_compile_error: var x is undeclared");
+});

@@ -99,3 +99,15 @@ t.test("a variable declared with some, or by every, that nothing names is an err
     ],
   );
 });
+
+t.test(":= declares variables, or arrays and objects of them; anything else is an error, as in OPA", async (t) => {
+  const messages = (body: string) => errorsOf(`package a\n\np if {\n\t${body}\n}\n`).map((e) => e.message);
+  t.same(messages("[a, 1] := [1, 2]"), ["cannot assign to number"]);
+  t.same(messages('"foo" := input.x'), ["cannot assign to string"]);
+  t.same(messages("data.foo := 1"), ["cannot assign to ref"]);
+  t.same(messages('[a, {"k": b}] := [1, {"k": 2}]\n\ta < b'), []);
+});
+
+t.test("the right side of := reads the scope before the declaration: [x | x := 2 * x] reads the outer x", async (t) => {
+  t.same(errorsOf("package a\n\np if {\n\tx := 2\n\ty := [x | x := 2 * x]\n\tcount(y) > 0\n}\n").map((e) => e.message), []);
+});

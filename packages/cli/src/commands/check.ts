@@ -90,7 +90,8 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
   const { modules, errors } = parseModules(sources);
   if (errors.length > 0) return new RegoErrors(errors, options.limit).errors;
   try {
-    compile(modules, { builtins: options.builtins, errorLimit: options.limit });
+    // print() calls are compiled (and their operands checked) as eval and test compile them.
+    compile(modules, { builtins: options.builtins, errorLimit: options.limit, enablePrint: true });
   } catch (e) {
     if (!(e instanceof RegoErrors)) throw e;
     errors.push(...e.errors);

@@ -14,6 +14,7 @@ import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.
 import { declaredVars, termVars, usedVars } from "./ast-vars.js";
 import { Frame, Scope } from "./scope.js";
 import { hoistNegatedCalls } from "./negated-calls.js";
+import { termTypeName } from "../ast/term-type-name.js";
 import * as P from "./plan.js";
 import type { Placement } from "./rule-tree.js";
 import type { MetadataIndex } from "./metadata.js";
@@ -173,8 +174,22 @@ export class Lowerer {
     });
   }
 
-  /** Declares the vars an expression introduces with `some` or `:=`. */
+  /**
+   * Declares the vars an expression introduces with `some`. Those of `:=` are declared
+   * once its right side is lowered (lowerExprNode): `y := [x | x := 2 * x]` reads the
+   * outer `x` on the right, as OPA reads it.
+   */
   private declareAt(e: A.Expr, scope: Scope): void {
+    if (e.node.type !== "Assign") this.declare(e, scope);
+  }
+
+  /** Declares the vars an expression introduces with `some` or `:=`. */
+  private declare(e: A.Expr, scope: Scope): void {
+    if (e.node.type === "Assign") {
+      // `:=` declares variables, or arrays and objects of them; `"a" := x` is no declaration.
+      const bad = unassignable(e.node.left);
+      if (bad) return this.#ctx.compileError(`cannot assign to ${termTypeName(bad)}`, bad.loc);
+    }
     for (const v of declaredVars(e)) {
       if (v.name === "input" || v.name === "data") {
         this.#ctx.compileError(`variables must not shadow ${v.name} (use a different variable name)`, v.loc);
@@ -256,8 +271,12 @@ export class Lowerer {
     const loc = e.loc;
     switch (n.type) {
       case "Unify":
-      case "Assign":
         return { k: "unify", a: this.lowerTerm(n.left, scope, hoist), b: this.lowerTerm(n.right, scope, hoist), loc };
+      case "Assign": {
+        const b = this.lowerTerm(n.right, scope, hoist);
+        this.declare(e, scope);
+        return { k: "unify", a: this.lowerTerm(n.left, scope, hoist), b, loc };
+      }
       case "SomeDecl":
         return undefined;
       case "SomeIn": {
@@ -602,3 +621,25 @@ function collectAllVars(t: A.Term, out: A.VarTerm[]): void {
   }
 }
 
+
+/** The first part of a `:=` left side that is not a variable, or an array or object of them. */
+function unassignable(t: A.Term): A.Term | undefined {
+  switch (t.type) {
+    case "Var":
+      return undefined;
+    case "Array":
+      for (const item of t.items) {
+        const bad = unassignable(item);
+        if (bad) return bad;
+      }
+      return undefined;
+    case "Object":
+      for (const [, value] of t.entries) {
+        const bad = unassignable(value);
+        if (bad) return bad;
+      }
+      return undefined;
+    default:
+      return t;
+  }
+}

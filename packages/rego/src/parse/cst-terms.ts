@@ -4,6 +4,7 @@
  * method is named after its grammar rule and receives the node's children plus the
  * node's location.
  */
+import { termTypeName } from "../ast/term-type-name.js";
 import type { CstNode, IToken } from "chevrotain";
 import type { Location } from "../ast/location.js";
 import { spanLocations } from "../ast/location.js";
@@ -351,35 +352,3 @@ function isScalar(t: A.Term): boolean {
 }
 
 /** OPA's `ValueName` for terms in parse messages. */
-export function termTypeName(t: A.Term): string {
-  switch (t.type) {
-    case "Null":
-      return "null";
-    case "Boolean":
-      return "boolean";
-    case "Number":
-      return "number";
-    case "String":
-      return "string";
-    case "Var":
-      return "var";
-    case "Ref":
-      return "ref";
-    case "Array":
-      return "array";
-    case "Object":
-      return "object";
-    case "Set":
-      return "set";
-    case "ArrayComprehension":
-      return "arraycomprehension";
-    case "SetComprehension":
-      return "setcomprehension";
-    case "ObjectComprehension":
-      return "objectcomprehension";
-    case "Call":
-      return "call";
-    case "TemplateString":
-      return "templatestring";
-  }
-}

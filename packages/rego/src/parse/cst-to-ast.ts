@@ -9,14 +9,14 @@ import type { Location } from "../ast/location.js";
 import { spanLocations } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
 import type * as C from "./cst.js";
-import { CstTermBuilder, memberCall, termTypeName, type EmbeddedParser } from "./cst-terms.js";
+import { CstTermBuilder, memberCall, type EmbeddedParser } from "./cst-terms.js";
+import { termTypeName } from "../ast/term-type-name.js";
 import * as T from "./tokens.js";
 
 /** A parsed statement before it is placed in a module. */
 export type Statement = A.Package | A.Import | A.Rule;
 
 export type { EmbeddedParser };
-export { termTypeName };
 
 export class CstToAst extends CstTermBuilder {
   readonly #experimental: boolean;
