@@ -40,6 +40,7 @@ interface WithState {
   readonly mocks: Map<string, Mock> | undefined;
   readonly cache: Map<P.RuleNode, Cached>;
   readonly refs: Map<P.PRef, Cached>;
+  readonly wholeFailed: Set<P.RuleNode>;
 }
 
 export class Evaluator extends TermEvaluator {
@@ -50,8 +51,8 @@ export class Evaluator extends TermEvaluator {
   #cache = new Map<P.RuleNode, Cached>();
   /** Where walks of data refs start (see #walkStart). */
   readonly #starts = new Map<P.PRef, WalkStart>();
-  /** Partial objects whose whole document raised a conflict: read key by key (#keyOnly). */
-  readonly #wholeFailed = new Set<P.RuleNode>();
+  /** Partial objects whose whole document raised a conflict: read key by key (#keyOnly); reset with the cache. */
+  #wholeFailed = new Set<P.RuleNode>();
   /** Values of data refs with constant paths (`data.lib.params`), read once; reset with the cache. */
   #refs = new Map<P.PRef, Cached>();
   #overrides: OverrideNode | undefined;
@@ -145,7 +146,7 @@ export class Evaluator extends TermEvaluator {
   }
 
   #saveState(): WithState {
-    return { input: this.input, overrides: this.#overrides, mocks: this.#mocks, cache: this.#cache, refs: this.#refs };
+    return { input: this.input, overrides: this.#overrides, mocks: this.#mocks, cache: this.#cache, refs: this.#refs, wholeFailed: this.#wholeFailed };
   }
 
   #restoreState(s: WithState): void {
@@ -154,6 +155,7 @@ export class Evaluator extends TermEvaluator {
     this.#mocks = s.mocks;
     this.#cache = s.cache;
     this.#refs = s.refs;
+    this.#wholeFailed = s.wholeFailed;
   }
 
   #applyMods(mods: readonly P.PWith[], values: readonly Value[]): void {
@@ -177,6 +179,7 @@ export class Evaluator extends TermEvaluator {
     });
     this.#cache = new Map();
     this.#refs = new Map();
+    this.#wholeFailed = new Set();
   }
 
   /**
@@ -278,20 +281,19 @@ export class Evaluator extends TermEvaluator {
    * then serves every key.
    */
   #keyOnly(node: P.RuleNode, base: Value | undefined, over: OverrideNode | undefined, step: P.PTerm, f: Frame): Value | undefined {
-    if (base !== undefined || over !== undefined || node.defaultRule || node.arity !== undefined) return undefined;
-    if (node.rules.length === 0 || !node.rules.every((r) => r.kind === "multi" && r.keys.length > 0)) return undefined;
+    if (base !== undefined || over !== undefined) return undefined;
     const key = step.k === "const" ? step.v : step.k === "local" ? f[step.slot] : undefined;
-    if (key === undefined) return undefined;
-    if (!this.#wholeFailed.has(node)) {
-      try {
-        this.dataDocument(node, node.path, base, over);
-        return undefined;
-      } catch (e) {
-        if (!(e instanceof RegoError) || e.code !== ErrorCode.EvalConflictError) throw e;
-        this.#wholeFailed.add(node);
-      }
+    if (key === undefined || this.#wholeFailed.has(node)) return key;
+    // The usual case: the whole document is computed already, or is no partial object.
+    if (this.#cache.has(node) || !partialObject(node)) return undefined;
+    try {
+      this.dataDocument(node, node.path, base, over);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof RegoError) || e.code !== ErrorCode.EvalConflictError) throw e;
+      this.#wholeFailed.add(node);
+      return key;
     }
-    return key;
   }
 
   /** The value at `key` of a partial object's node: its rules' contributions for that key, and a child rule node of that name. */
@@ -482,6 +484,18 @@ export class Evaluator extends TermEvaluator {
     void loc;
     return result === undefined ? false : k(result);
   }
+}
+
+const partialObjects = new WeakMap<P.RuleNode, boolean>();
+
+/** Every rule of the node gives keys of an object (`p[k] := v`, `p[k] contains v`), and no default. */
+function partialObject(node: P.RuleNode): boolean {
+  let yes = partialObjects.get(node);
+  if (yes === undefined) {
+    yes = node.rules.length > 0 && !node.defaultRule && node.arity === undefined && node.rules.every((r) => r.kind === "multi" && r.keys.length > 0);
+    partialObjects.set(node, yes);
+  }
+  return yes;
 }
 
 const plainParamsCache = new WeakMap<P.CompiledRule, boolean>();
