@@ -303,7 +303,7 @@ export class Evaluator extends TermEvaluator {
     const child = typeof name === "string" ? node.children.get(name) : undefined;
     if (child) {
       const v = this.dataDocument(child, [...path, name as string], undefined, undefined);
-      if (v !== undefined) builder.merge(key, v, child.rules[0]?.loc ?? node.rules[0]!.loc);
+      if (v !== undefined && !definesNothing(child, v)) builder.merge(key, v, child.rules[0]?.loc ?? node.rules[0]!.loc);
     }
     for (const rule of this.rulesOf(node)) this.addContributions(rule, builder, key);
     const doc = builder.build();
@@ -341,7 +341,8 @@ export class Evaluator extends TermEvaluator {
     for (const [key, child] of node.children) {
       const childBase = base === undefined ? undefined : lookup(base, key);
       const v = this.dataDocument(child, [...path, key], childBase, over?.children.get(key));
-      if (v !== undefined) builder.merge(key, v, child.rules[0]?.loc ?? loc);
+      if (v === undefined || (node.rules.length > 0 && childBase === undefined && definesNothing(child, v))) continue;
+      builder.merge(key, v, child.rules[0]?.loc ?? loc);
     }
     for (const rule of rules) this.addContributions(rule, builder);
     return builder.build();
@@ -484,6 +485,16 @@ export class Evaluator extends TermEvaluator {
     void loc;
     return result === undefined ? false : k(result);
   }
+}
+
+/**
+ * A node without rules of its own whose rules below gave nothing: `{}`. Under a partial
+ * object's node it adds no key (`p.q[k] := …` beside `p.q.baz.y := 9 if false`): only
+ * values that rules give can conflict, as in OPA.
+ */
+function definesNothing(child: P.RuleNode, v: Value): boolean {
+  if (child.rules.length > 0 || child.defaultRule || !isObject(v)) return false;
+  return !iterate(v, () => true);
 }
 
 const partialObjects = new WeakMap<P.RuleNode, boolean>();
