@@ -457,6 +457,36 @@ findings contains lib.finding(rego.metadata.rule(), {
 	count(wide) > 0
 }
 
+# METADATA
+# title: Cloudflare token scope could not be judged
+# description: |
+#   An allow policy of the token names a resource key the adapter did not recognize
+#   (scope `unknown`), and no other resource already makes the scope too wide. The key
+#   may be a wildcard, so the check reports `unknown` instead of passing the token.
+# related_resources:
+#   - ref: https://developers.cloudflare.com/fundamentals/api/how-to/create-via-api/
+#     description: Cloudflare, "Create tokens via API" (resource keys)
+# custom:
+#   id: CF-TOK-007
+#   severity: high
+#   remediation: |
+#     Check the token's resources in the dashboard (My Profile or Manage Account > API
+#     Tokens > the token); if a key grants more than listed zones or accounts, narrow
+#     it. Report the key to Regolith so the adapter can classify it.
+#   identity: [token_id]
+findings contains lib.unknown(rego.metadata.rule(), {
+	"resource": uri,
+	"message": sprintf("Whether Cloudflare token %q reaches only listed zones and accounts could not be told", [t.token.name]),
+	"evidence": sort(unrecognized),
+	"identity": t.identity,
+	"source": t.source,
+}) if {
+	some uri, t in tok.live
+	count(tok.wide_resources(t.token)) == 0
+	unrecognized := tok.unrecognized_resources(t.token)
+	count(unrecognized) > 0
+}
+
 # --- CF-TOK-008: account-owned automation tokens ---
 
 # METADATA

@@ -359,6 +359,16 @@ test_cf_tok_007_quiet_on_listed_zones_and_denies if {
 	found("CF-TOK-007", [token]) == []
 }
 
+test_cf_tok_007_unknown_on_a_resource_key_the_adapter_did_not_recognize if {
+	odd := {"scope": "unknown", "key": "com.cloudflare.api.account.something.*", "account_name": null}
+	[f] := found("CF-TOK-007", [account_token({"policies": [policy("allow", [group("Zone Read", "read")], [one_zone, odd])]})])
+	f.status == "unknown"
+	f.evidence == ["unknown: com.cloudflare.api.account.something.*"]
+	all_zones := {"scope": "all_zones", "key": "com.cloudflare.api.account.zone.*", "account_name": null}
+	[g] := found("CF-TOK-007", [account_token({"policies": [policy("allow", [group("Zone Read", "read")], [all_zones, odd])]})])
+	g.status == "fail"
+}
+
 # --- CF-TOK-008 ---
 
 test_cf_tok_008_fires_on_a_user_owned_ci_token if {

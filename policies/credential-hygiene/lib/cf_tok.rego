@@ -244,6 +244,15 @@ wide_resources(token) := {resource_label(r) |
 	r.scope in wide_scopes
 }
 
+# Resource keys of allow policies the adapter did not recognize (scope `unknown`): their
+# reach cannot be judged, so CF-TOK-007 is `unknown` for them rather than passed.
+unrecognized_resources(token) := {sprintf("unknown: %s", [r.key]) |
+	some policy in token.policies
+	policy.effect == "allow"
+	some r in policy.resources
+	r.scope == "unknown"
+}
+
 # resource_label shows a policy resource with its account's name when known.
 resource_label(r) := sprintf("%s: %s (%s)", [r.scope, r.key, r.account_name]) if is_string(r.account_name)
 
