@@ -281,11 +281,11 @@ export class Evaluator extends TermEvaluator {
    * then serves every key.
    */
   #keyOnly(node: P.RuleNode, base: Value | undefined, over: OverrideNode | undefined, step: P.PTerm, f: Frame): Value | undefined {
-    if (base !== undefined || over !== undefined) return undefined;
+    // The usual case first, on the evaluator's hot path: the whole document is computed.
+    if (this.#cache.has(node) || base !== undefined || over !== undefined) return undefined;
     const key = step.k === "const" ? step.v : step.k === "local" ? f[step.slot] : undefined;
     if (key === undefined || this.#wholeFailed.has(node)) return key;
-    // The usual case: the whole document is computed already, or is no partial object.
-    if (this.#cache.has(node) || !partialObject(node)) return undefined;
+    if (!partialObject(node)) return undefined;
     try {
       this.dataDocument(node, node.path, base, over);
       return undefined;
