@@ -4,6 +4,8 @@
  * analyses that look for one kind of node anywhere (every ref, every variable) and
  * would otherwise need a case per node type.
  */
+import type * as A from "./nodes.js";
+
 const LEAVES: ReadonlySet<string> = new Set(["Null", "Boolean", "Number", "String", "Comment", "Annotations"]);
 
 export function visitNodes(root: unknown, visit: (node: { readonly type: string }) => void): void {
@@ -17,4 +19,18 @@ export function visitNodes(root: unknown, visit: (node: { readonly type: string 
   visit(root as { readonly type: string });
   if (LEAVES.has(type)) return;
   for (const [key, value] of Object.entries(root)) if (key !== "loc") visitNodes(value, visit);
+}
+
+/** How many times each variable name occurs under the roots (closures included). */
+export function varNameCounts(...roots: unknown[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const root of roots) {
+    visitNodes(root, (node) => {
+      if (node.type === "Var") {
+        const name = (node as A.VarTerm).name;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    });
+  }
+  return counts;
 }

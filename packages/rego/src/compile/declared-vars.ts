@@ -9,7 +9,7 @@
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
-import { visitNodes } from "../ast/walk.js";
+import { varNameCounts, visitNodes } from "../ast/walk.js";
 
 export function unusedDeclaredVars(modules: readonly A.Module[]): RegoError[] {
   const out: RegoError[] = [];
@@ -32,13 +32,7 @@ function check(rule: A.Rule, out: RegoError[]): void {
     }
   });
   if (declared.length === 0) return;
-  const counts = new Map<string, number>();
-  const count = (root: unknown) =>
-    visitNodes(root, (node) => {
-      if (node.type === "Var") counts.set((node as A.VarTerm).name, (counts.get((node as A.VarTerm).name) ?? 0) + 1);
-    });
-  count(rule.head);
-  count(rule.body);
+  const counts = varNameCounts(rule.head, rule.body);
   for (const { v, at } of declared) {
     if (v.name.startsWith("$") || v.name === "_") continue;
     // The declaration itself is one occurrence.

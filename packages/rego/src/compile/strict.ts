@@ -12,7 +12,7 @@
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
 import { dottedName } from "../ast/ref-name.js";
-import { visitNodes } from "../ast/walk.js";
+import { varNameCounts, visitNodes } from "../ast/walk.js";
 
 /** Strict-mode errors of each module, in source order. */
 export function strictErrors(modules: readonly A.Module[]): RegoError[] {
@@ -45,22 +45,19 @@ function unusedImports(m: A.Module, out: RegoError[]): void {
 }
 
 /**
- * A variable declared in a rule that no other occurrence in the rule reads. Names are
+ * A variable assigned in a rule that no other occurrence in the rule reads. Names are
  * matched across the whole rule, closures included, so a variable used only inside a
  * comprehension counts as used (and shadowing can hide an unused one: never a false
  * report).
  */
 function unusedDeclarations(rule: A.Rule, out: RegoError[]): void {
-  const declared: Declared[] = [];
-  collectDeclarations(rule.body, declared);
-  if (declared.length === 0) return;
-  const counts = new Map<string, number>();
-  collectVars(rule.head, (v) => counts.set(v.name, (counts.get(v.name) ?? 0) + 1));
-  collectVars(rule.body, (v) => counts.set(v.name, (counts.get(v.name) ?? 0) + 1));
-  for (const v of declared) {
+  const assigned = assignedVars(rule.body);
+  if (assigned.length === 0) return;
+  const counts = varNameCounts(rule.head, rule.body);
+  for (const v of assigned) {
     if (v.name.startsWith("$")) continue;
-    // The declaration itself is one occurrence.
-    if ((counts.get(v.name) ?? 0) <= 1) out.push(new RegoError(ErrorCode.CompileError, `${v.declaredBy} var ${v.name} unused`, v.var.loc));
+    // The assignment itself is one occurrence.
+    if ((counts.get(v.name) ?? 0) <= 1) out.push(new RegoError(ErrorCode.CompileError, `assigned var ${v.name} unused`, v.loc));
   }
 }
 
@@ -87,19 +84,13 @@ function unusedArguments(rule: A.Rule, out: RegoError[]): void {
   }
 }
 
-interface Declared {
-  readonly var: A.VarTerm;
-  readonly name: string;
-  readonly declaredBy: "assigned";
-}
-
-/** `x := …` at any depth of a body (comprehensions and `every` included). */
-function collectDeclarations(body: A.Body, list: Declared[]): void {
+/** The variables `x := …` assigns, at any depth of a body (comprehensions and `every` included). */
+function assignedVars(body: A.Body): A.VarTerm[] {
+  const out: A.VarTerm[] = [];
   visitNodes(body, (node) => {
-    if (node.type === "Assign") {
-      collectVars((node as A.Assign).left, (v) => list.push({ var: v, name: v.name, declaredBy: "assigned" }));
-    }
+    if (node.type === "Assign") collectVars((node as A.Assign).left, (v) => out.push(v));
   });
+  return out;
 }
 
 /** Every variable occurrence under `root`. */

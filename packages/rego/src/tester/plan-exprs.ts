@@ -28,6 +28,11 @@ export function visitTerms(e: P.PExpr, visit: (t: P.PTerm) => void): void {
   expr(e, { term: visit });
 }
 
+/** A term and every term inside it, nested bodies included. */
+export function visitTermTree(t: P.PTerm, visit: (t: P.PTerm) => void): void {
+  term(t, { term: visit });
+}
+
 function body(b: P.PBody, v: Visitor): void {
   for (const e of b.exprs) expr(e, v);
 }

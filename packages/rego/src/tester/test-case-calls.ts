@@ -20,7 +20,7 @@ import { NO_LOCATION, type Location } from "../ast/location.js";
 import type { CompiledPolicy } from "../compile/compiler.js";
 import type * as P from "../compile/plan.js";
 import type { TestCase } from "./discover.js";
-import { visitTerms } from "./plan-exprs.js";
+import { visitTermTree, visitTerms } from "./plan-exprs.js";
 
 export const TEST_CASE_BUILTIN = "internal.test_case";
 
@@ -60,7 +60,7 @@ function callsTestCase(e: P.PExpr): boolean {
  */
 function injectionIndex(exprs: readonly P.PExpr[], keys: readonly P.PTerm[]): number {
   const slots = new Set<number>();
-  for (const key of keys) visitTerms({ k: "term", t: key, loc: key.loc }, (t) => t.k === "local" && slots.add(t.slot));
+  for (const key of keys) visitTermTree(key, (t) => t.k === "local" && slots.add(t.slot));
   let below = -1;
   for (const slot of slots) below = Math.max(below, exprs.findIndex((e) => namesSlot(e, slot)));
   return below + 1;
