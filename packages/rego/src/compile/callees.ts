@@ -11,6 +11,7 @@ import { packageKey } from "./context.js";
 import type { Scope } from "./scope.js";
 import type * as P from "./plan.js";
 import { nodeName } from "./plan.js";
+import { ANY, BOOLEAN, NULL, NUMBER, STRING, arrayType, fromSpec, objectType, or, setType, typeString, type MaybeType, type StaticProperty } from "./static-types.js";
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -60,7 +61,7 @@ export function calleeArity(ctx: CompileContext, callee: Callee): number | undef
 
 
 /** The call's target, checking that it exists and takes `n` arguments. */
-export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm, n: number): P.CallTarget | undefined {
+export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm, n: number, asValue = false): P.CallTarget | undefined {
   if (callee.kind === "data") {
     const node = ctx.findNode(callee.path);
     if (!node || node.arity === undefined) {
@@ -83,13 +84,56 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
     return undefined;
   }
   if (!builtin.variadic && builtin.args.length !== n) {
-    ctx.error(ErrorCode.TypeError, arityMessage(builtin, n), call.loc);
+    ctx.error(ErrorCode.TypeError, arityMessage(builtin, call.args, asValue), call.loc);
     return undefined;
   }
   return { kind: "builtin", name: builtin.name, builtin };
 }
 
-function arityMessage(b: Builtin, n: number): string {
-  const want = b.args.map((a) => a.name).join(", ");
-  return `${b.name}: arity mismatch\n\thave: (${Array.from({ length: n }, () => "any").join(", ")})\n\twant: (${want})`;
+/**
+ * OPA's message: the operands' types as far as they are known before type checking
+ * (literals; `input` and `data` are any; a call used as a value has an output
+ * operand, `???`), and the builtin's named arguments.
+ */
+function arityMessage(b: Builtin, args: readonly A.Term[], asValue: boolean): string {
+  const have = args.map(operandType);
+  if (asValue) have.push(undefined);
+  const want = b.args.map((a) => `${a.name}: ${typeString(fromSpec(a.type))}`);
+  return `${b.name}: arity mismatch\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${want.join(", ")})`;
+}
+
+function operandType(t: A.Term): MaybeType {
+  switch (t.type) {
+    case "Null":
+      return NULL;
+    case "Boolean":
+      return BOOLEAN;
+    case "Number":
+      return NUMBER;
+    case "String":
+      return STRING;
+    case "Var":
+      return t.name === "input" || t.name === "data" ? ANY : undefined;
+    case "Ref":
+      return t.head.type === "Var" && (t.head.name === "input" || t.head.name === "data") ? ANY : undefined;
+    case "Array":
+      return t.items.length === 0 ? arrayType([], ANY) : arrayType(t.items.map(operandType));
+    case "Set": {
+      let of: MaybeType;
+      for (const x of t.items) of = or(of, operandType(x));
+      return setType(t.items.length === 0 ? ANY : of);
+    }
+    case "Object": {
+      const props: StaticProperty[] = [];
+      let dynamic: { key: MaybeType; value: MaybeType } | undefined;
+      for (const [k, v] of t.entries) {
+        if (k.type === "String" || k.type === "Number" || k.type === "Boolean") props.push({ key: k.value, value: operandType(v) });
+        else if (k.type === "Null") props.push({ key: null, value: operandType(v) });
+        else dynamic = { key: operandType(k), value: operandType(v) };
+      }
+      return objectType(props, props.length === 0 && dynamic === undefined ? { key: ANY, value: ANY } : dynamic);
+    }
+    default:
+      return undefined;
+  }
 }

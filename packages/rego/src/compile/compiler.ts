@@ -17,6 +17,7 @@ import { unusedDeclaredVars } from "./declared-vars.js";
 import { moduleGlobals, QUERY_GLOBALS } from "./callees.js";
 import { checkQuerySafety, checkSafety } from "./check-safety.js";
 import { checkRecursion } from "./recursion.js";
+import { checkQueryTypes, checkRuleTypes } from "./type-check.js";
 import { buildRuleIndices } from "./rule-index.js";
 import { MetadataIndex } from "./metadata.js";
 import type { CompiledRule, PBody, PExpr, RuleNode } from "./plan.js";
@@ -61,7 +62,7 @@ export interface Stage {
 function lowerRules(ctx: CompileContext, state: StageState): void {
   const metadata = new MetadataIndex(ctx.modules, (rule) => state.placements.get(rule)?.node, (message, loc) => ctx.typeError(message, loc));
   for (const info of ctx.modules) {
-    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata, importsNotKeyword(info.module));
+    const lowerer = new Lowerer(ctx, moduleGlobals(ctx, info), state.printExprs, metadata, importsNotKeyword(info.module), info.module.source);
     for (const rule of info.module.rules) {
       const placement = state.placements.get(rule)!;
       const compiled = lowerer.lowerRule(rule, placement);
@@ -81,6 +82,7 @@ export const STAGES: readonly Stage[] = [
   { name: "CheckDeclaredVars", run: (ctx, s) => unusedDeclaredVars(s.modules).forEach((e) => ctx.error(e.code, e.message, e.location)) },
   { name: "CheckSafety", run: (ctx, s) => checkSafety(ctx, s.printExprs) },
   { name: "CheckRecursion", run: (ctx) => checkRecursion(ctx) },
+  { name: "CheckTypes", run: (ctx) => checkRuleTypes(ctx) },
   { name: "BuildRuleIndices", run: (ctx) => buildRuleIndices(ctx) },
 ];
 
@@ -127,10 +129,11 @@ export function compile(modules: readonly A.Module[], options: CompileOptions = 
 export function compileQuery(policy: CompiledPolicy, query: A.Body, source = ""): CompiledQuery {
   const ctx = new CompileContext(policy.options, policy.builtins, policy.root);
   const printExprs = new WeakSet<PExpr>();
-  const lowerer = new Lowerer(ctx, QUERY_GLOBALS, printExprs);
+  const lowerer = new Lowerer(ctx, QUERY_GLOBALS, printExprs, undefined, false, source);
   try {
     const { body, frame, mains } = lowerer.lowerQuery(query);
     if (ctx.errors.length === 0) checkQuerySafety(ctx, body, frame.names, printExprs);
+    if (ctx.errors.length === 0) checkQueryTypes(ctx, body, frame.size);
     if (ctx.errors.length > 0) throw new RegoErrors(ctx.errors, ctx.limit);
     const expressions = query.map((e, i) => ({ text: source.slice(e.loc.offset, e.loc.endOffset), loc: e.loc, main: mains[i] }));
     return { body, slots: frame.size, slotNames: frame.names, expressions };

@@ -9,6 +9,7 @@
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
 import { ObjectBuilder, RSet } from "../ast/value.js";
+import type { Builtin } from "../builtins/types.js";
 import type { CompileContext } from "./context.js";
 import { callTarget, calleeArity, resolveCallee, type Globals } from "./callees.js";
 import { declaredVars, termVars, usedVars } from "./ast-vars.js";
@@ -37,7 +38,11 @@ export class Lowerer {
    * `notBodies`: the module imports `future.keywords.not`, so a negated expression keeps
    * its nested calls under the `not` (otherwise they are made first, as OPA makes them).
    */
-  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex, notBodies = false) {
+  /** The text being compiled (a module's, or a query's), for messages that quote it. */
+  readonly #source: string;
+
+  constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex, notBodies = false, source = "") {
+    this.#source = source;
     this.#ctx = ctx;
     this.#globals = globals;
     this.printExprs = printExprs;
@@ -347,7 +352,7 @@ export class Lowerer {
       const lowered = args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
       return { k: "unify", a: { k: "call", target, args: lowered, loc: call.loc }, b: out, loc };
     }
-    return { k: "term", t: this.lowerCall(call, scope, hoist), loc };
+    return { k: "term", t: this.lowerCall(call, scope, hoist, false), loc };
   }
 
   /**
@@ -388,14 +393,20 @@ export class Lowerer {
     if (callee.kind === "data") {
       const node = this.#ctx.findNode(callee.path);
       if (node && node.arity !== undefined) {
-        return { kind: "function", name: callee.name, replacement: this.replacement(w.value, scope), loc: w.loc };
+        return { kind: "function", name: callee.name, target: { kind: "function", node }, replacement: this.replacement(w.value, scope), loc: w.loc };
       }
       return { kind: "data", path: callee.path, value: this.lowerTerm(w.value, scope), loc: w.loc };
     }
-    if (callee.kind === "builtin" && this.#ctx.builtins.has(callee.name)) {
-      return { kind: "function", name: callee.name, replacement: this.replacement(w.value, scope), loc: w.loc };
+    const builtin = callee.kind === "builtin" ? this.#ctx.builtins.get(callee.name) : undefined;
+    const refused = builtin ? unreplaceable(builtin) : callee.name === "eq" ? `replacement of "eq" invalid` : undefined;
+    if (refused !== undefined) {
+      this.#ctx.compileError(`with keyword replacing built-in function: ${refused}`, w.target.loc);
+      return undefined;
     }
-    this.#ctx.compileError("with keyword target must reference existing input, data, or a function", w.target.loc);
+    if (builtin) {
+      return { kind: "function", name: callee.name, target: { kind: "builtin", builtin }, replacement: this.replacement(w.value, scope), loc: w.loc };
+    }
+    this.#ctx.typeError("with keyword target must reference existing input, data, or a function", w.target.loc);
     return undefined;
   }
 
@@ -517,9 +528,13 @@ export class Lowerer {
 
   // ------------------------------------------------------------ calls
 
-  private lowerCall(call: A.CallTerm, scope: Scope, hoist?: P.PExpr[]): P.PTerm {
+  /** A call; `asValue` unless it is a statement of its own (OPA's arity message then lists an output operand). */
+  private lowerCall(call: A.CallTerm, scope: Scope, hoist?: P.PExpr[], asValue = true): P.PTerm {
     const callee = resolveCallee(this.#globals, call.operator, scope);
-    const target = callTarget(this.#ctx, callee, call, call.args.length);
+    const target = callTarget(this.#ctx, callee, call, call.args.length, asValue);
+    if (asValue && target?.kind === "builtin" && target.builtin.void) {
+      this.#ctx.typeError(`${this.#source.slice(call.loc.offset, call.loc.endOffset)} used as value`, call.loc);
+    }
     const args = call.args.map((a) => this.hoisted(this.lowerTerm(a, scope, hoist), scope, hoist));
     if (!target) return { k: "const", v: null, loc: call.loc };
     if (target.kind === "builtin" && target.name.startsWith("rego.metadata.")) return this.metadataCall(target.name, call.loc);
@@ -642,4 +657,13 @@ function unassignable(t: A.Term): A.Term | undefined {
     default:
       return t;
   }
+}
+
+/** Why OPA refuses to let `with` replace a builtin, or undefined when it may. */
+function unreplaceable(b: Builtin): string | undefined {
+  if (b.name.startsWith("rego.metadata.")) return `replacement of ${JSON.stringify(b.name)} invalid`;
+  if (b.name.startsWith("internal.")) return `replacement of internal function ${JSON.stringify(b.name)} invalid`;
+  if (b.relation) return "target must not be a relation";
+  if (b.void) return "target must not be a void function";
+  return undefined;
 }

@@ -182,7 +182,10 @@ export type PWith =
   | { readonly kind: "input"; readonly path: readonly PTerm[]; readonly value: PTerm; readonly loc: Location }
   | { readonly kind: "data"; readonly path: readonly string[]; readonly value: PTerm; readonly loc: Location }
   /** Replaces a builtin or function, by name, with a function or a value. */
-  | { readonly kind: "function"; readonly name: string; readonly replacement: FunctionReplacement; readonly loc: Location };
+  | { readonly kind: "function"; readonly name: string; readonly target: WithTarget; readonly replacement: FunctionReplacement; readonly loc: Location };
+
+/** The function a `with` replaces. */
+export type WithTarget = { readonly kind: "builtin"; readonly builtin: Builtin } | { readonly kind: "function"; readonly node: RuleNode };
 
 export type FunctionReplacement =
   | { readonly kind: "value"; readonly value: PTerm }

@@ -69,7 +69,9 @@ export const jsonBuiltins: readonly Builtin[] = [
     name: "json.marshal_with_options",
     args: [
       { name: "x", type: t.any, description: "the term to serialize" },
-      { name: "opts", type: t.object(t.string, t.anyOf(t.boolean, t.string)), description: "encoding options" },
+      // OPA declares `pretty`, `indent` and `prefix` and allows any other key; declared
+      // wider here (the table has no static object types), so no valid call is refused.
+      { name: "opts", type: t.object(t.string, t.any), description: "encoding options" },
     ],
     result: { name: "y", type: t.string, description: "the JSON string representation of `x`, with configured prefix/indent string(s) as appropriate" },
     categories: ["encoding"],

@@ -1,0 +1,606 @@
+/**
+ * The type checker (OPA's CheckTypes stage, check.go): infers the types of local
+ * variables from what binds them (literals, builtin results, refs into values of known
+ * type, comprehensions) and refuses a builtin call whose argument cannot have the
+ * declared type (`count(5)`: `rego_type_error: count: invalid argument(s)`), a
+ * unification that can never hold (`[a, b] := "x"`: `match error`), and a ref into a
+ * value that has no such element (`x := 1; x.y`: `undefined ref`).
+ *
+ * It is never stricter than OPA. Where OPA would know more it may know less, and then
+ * it accepts: documents under `data` (rules and base data) and `input` have every type
+ * here, as do the results of user functions and the variables of `every`.
+ * Within a function body a parameter takes the type of the first builtin argument it
+ * is passed as, as OPA's checker does, so `f(x) if { upper(x); abs(x) }` is refused.
+ *
+ * Bodies are checked after the safety stage reordered them, in evaluation order, as
+ * OPA checks them after its own reordering.
+ */
+import { compareValues } from "../ast/compare.js";
+import type { Location } from "../ast/location.js";
+import { isNumber } from "../ast/number.js";
+import { isArray, isObject, objectSome, RSet, type Value } from "../ast/value.js";
+import { valueToString } from "../ast/value-string.js";
+import type { Builtin } from "../builtins/types.js";
+import type { CompileContext } from "./context.js";
+import type * as P from "./plan.js";
+import {
+  ANY,
+  STRING,
+  arrayType,
+  fromSpec,
+  isKnown,
+  keys,
+  objectType,
+  or,
+  select,
+  setType,
+  typeOfValue,
+  typeString,
+  unifies,
+  values,
+  type MaybeType,
+  type ObjectType,
+  type StaticProperty,
+  type Type,
+} from "./static-types.js";
+
+/** Type errors in every compiled rule (the default rules' constant values need none). */
+export function checkRuleTypes(ctx: CompileContext): void {
+  for (const rule of ctx.allRules) {
+    for (let r: P.CompiledRule | undefined = rule; r; r = r.else) {
+      const checker = new BodyChecker(r.slots, (message, loc) => ctx.typeError(message, loc));
+      checker.checkBody(r.body);
+      // OPA moves calls in the head into the body: check them after it.
+      for (const t of [...r.keys, r.value, ...(r.element ? [r.element] : [])]) checker.checkHeadTerm(t);
+    }
+  }
+}
+
+/** Type errors in a query. */
+export function checkQueryTypes(ctx: CompileContext, body: P.PBody, slots: number): void {
+  new BodyChecker(slots, (message, loc) => ctx.typeError(message, loc)).checkBody(body);
+}
+
+/** An argument type with the name OPA prints before it in `want:`. */
+interface NamedType {
+  readonly name: string | undefined;
+  readonly type: Type;
+}
+
+const declCache = new WeakMap<Builtin, { args: NamedType[]; result: NamedType | undefined }>();
+
+function declOf(b: Builtin): { args: NamedType[]; result: NamedType | undefined } {
+  let d = declCache.get(b);
+  if (!d) {
+    d = {
+      args: b.args.map((a) => ({ name: a.name, type: fromSpec(a.type) })),
+      result: b.void ? undefined : { name: b.result.name, type: fromSpec(b.result.type) },
+    };
+    declCache.set(b, d);
+  }
+  return d;
+}
+
+/** Per expression: whether a ref or closure error was reported (OPA then drops errors caused by unknown types). */
+interface ExprState {
+  refOrClosureErrors: boolean;
+}
+
+class BodyChecker {
+  /** The type of each slot of the rule's frame; undefined until something binds it. */
+  #env: MaybeType[];
+  readonly #report: (message: string, loc: Location) => void;
+  /** Types of terms whose checking reports errors (calls, refs, closures): computed once. */
+  readonly #memo = new Map<P.PTerm, MaybeType>();
+  #expr: ExprState = { refOrClosureErrors: false };
+  /** Errors found inside the closure being checked (a closure's type is unknown then). */
+  #errorsHere = 0;
+  /** Inside an `every` body: checked for the types it binds, its errors not reported (see checkExpr). */
+  #quiet = 0;
+
+  constructor(slots: number, report: (message: string, loc: Location) => void) {
+    this.#env = new Array<MaybeType>(slots).fill(undefined);
+    this.#report = report;
+  }
+
+  #error(message: string, loc: Location, causedByUnknown: boolean): void {
+    if (causedByUnknown && this.#expr.refOrClosureErrors) return;
+    this.#errorsHere++;
+    if (this.#quiet === 0) this.#report(message, loc);
+  }
+
+  checkBody(body: P.PBody): void {
+    for (const e of body.exprs) this.#checkTopExpr(e);
+  }
+
+  checkHeadTerm(t: P.PTerm): void {
+    this.#withExprState(() => void this.#typeOf(t));
+  }
+
+  #withExprState(f: () => void): void {
+    const outer = this.#expr;
+    this.#expr = { refOrClosureErrors: false };
+    try {
+      f();
+    } finally {
+      this.#expr = outer;
+    }
+  }
+
+  #checkTopExpr(e: P.PExpr): void {
+    this.#withExprState(() => this.#checkExpr(e));
+  }
+
+  #checkExpr(e: P.PExpr): void {
+    switch (e.k) {
+      case "unify":
+        return this.#checkUnify(e.a, e.b, e.loc);
+      case "term":
+        // OPA's RewriteEquals stage makes `a == b` a unification before types are checked.
+        if (e.t.k !== "call") return void this.#typeOf(e.t);
+        if (isEqualStatement(e.t)) return this.#checkUnify(e.t.args[0]!, e.t.args[1]!, e.loc);
+        return void this.#callType(e.t, undefined, false);
+      case "not":
+        return this.checkBody(e.body);
+      case "with":
+        for (const m of e.mods) {
+          if (m.kind === "function") {
+            if (m.replacement.kind === "value") void this.#typeOf(m.replacement.value);
+            else this.#checkReplacement(m);
+          } else {
+            if (m.kind === "input") for (const p of m.path) void this.#typeOf(p);
+            void this.#typeOf(m.value);
+          }
+        }
+        return this.checkBody(e.body);
+      case "every": {
+        void this.#typeOf(e.domain);
+        // OPA does not type-check the body of `every` against its domain; its
+        // variables have every type here, and its errors are left to evaluation.
+        if (e.key?.k === "local") this.#env[e.key.slot] = ANY;
+        if (e.value.k === "local") this.#env[e.value.slot] = ANY;
+        this.#quiet++;
+        try {
+          this.checkBody(e.body);
+        } finally {
+          this.#quiet--;
+        }
+        return;
+      }
+      case "any":
+        // Each operand binds nothing outside it.
+        for (const b of e.bodies) this.#inClosure(() => this.checkBody(b));
+        return;
+    }
+  }
+
+  /**
+   * `with f as g` where g is a function: g must take as many arguments as f, of types
+   * that can meet (OPA's checkExprWith; user functions' arguments have every type here).
+   */
+  #checkReplacement(m: P.PWith & { kind: "function" }): void {
+    const want = signature(m.target);
+    const have = signature(m.replacement as P.WithTarget);
+    if (have.length === want.length && have.every((h, i) => unifies(h.type, want[i]!.type))) return;
+    const named = want.map((w) => (w.name === undefined ? typeString(w.type) : `${w.name}: ${typeString(w.type)}`));
+    this.#error(`${m.name}: arity mismatch\n\thave: (${have.map((h) => typeString(h.type)).join(", ")})\n\twant: (${named.join(", ")})`, m.loc, false);
+  }
+
+  /** `a = b` (and `:=`): a call on one side and a variable on the other is the call's output. */
+  #checkUnify(a: P.PTerm, b: P.PTerm, loc: Location): void {
+    if (a.k === "call" && b.k === "local") return void this.#callType(a, b, true);
+    if (b.k === "call" && a.k === "local") return void this.#callType(b, a, true);
+    const ta = this.#typeOf(a);
+    const tb = this.#typeOf(b);
+    if (!this.#unify2(a, ta, b, tb)) {
+      // Read again: unification may have typed variables on either side.
+      const left = this.#typeOf(a);
+      const right = this.#typeOf(b);
+      this.#error(`match error\n\tleft  : ${typeString(left)}\n\tright : ${typeString(right)}`, loc, !isKnown(left) || !isKnown(right));
+    }
+  }
+
+  /** Checks the closure's body on a copy of the environment: what it binds stays inside. */
+  #inClosure<T>(f: () => T): { value: T; clean: boolean } {
+    const saved = this.#env.slice();
+    const errors = this.#errorsHere;
+    const value = f();
+    const clean = this.#errorsHere === errors;
+    this.#env = saved;
+    return { value, clean };
+  }
+
+  // ------------------------------------------------------------ calls
+
+  /**
+   * Checks a call's arguments (and output, when `out` is the variable it binds) against
+   * the builtin's declaration; the result type, or undefined when the call is refused.
+   * `output` says whether OPA would see an output argument (a call used as a value has
+   * one, a fresh variable, unless it is a statement of its own).
+   */
+  #callType(t: P.PCall, out: P.PLocal | undefined, output: boolean): MaybeType {
+    if (this.#memo.has(t)) return this.#memo.get(t);
+    const args = t.args;
+    for (const a of args) void this.#typeOf(a);
+    let result: MaybeType = ANY;
+    if (t.target.kind === "builtin") result = this.#checkBuiltinCall(t, t.target.builtin, out, output);
+    else if (out !== undefined) this.#unify1(out, ANY, false);
+    this.#memo.set(t, result);
+    return result;
+  }
+
+  #checkBuiltinCall(t: P.PCall, b: Builtin, out: P.PLocal | undefined, output: boolean): MaybeType {
+    const decl = declOf(b);
+    const want: Type[] = decl.args.map((a) => a.type);
+    const terms: (P.PTerm | undefined)[] = [...t.args];
+    if (decl.result !== undefined && output) {
+      want.push(decl.result.type);
+      terms.push(out);
+    }
+    for (let i = 0; i < terms.length; i++) {
+      const w = i < want.length ? want[i] : b.variadic ? ANY : undefined;
+      if (w === undefined) return undefined; // arity is checked (and reported) before this stage
+      const term = terms[i];
+      if (term === undefined) continue; // a fresh output variable takes any type
+      if (this.#unify1(term, w, false)) continue;
+      const have = terms.map((x) => (x === undefined ? undefined : this.#typeOf(x)));
+      const named = decl.args.map((a) => `${a.name}: ${typeString(a.type)}`);
+      if (decl.result !== undefined) named.push(`${decl.result.name}: ${typeString(decl.result.type)}`);
+      if (b.variadic) named.push("any...");
+      this.#error(`${b.name}: invalid argument(s)\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${named.join(", ")})`, t.loc, have.some((h) => !isKnown(h)));
+      return undefined;
+    }
+    return decl.result?.type;
+  }
+
+  // ------------------------------------------------------------ term types
+
+  /** The type of a term as it stands (OPA's TypeEnv.GetByValue), checking what it contains once. */
+  #typeOf(t: P.PTerm): MaybeType {
+    switch (t.k) {
+      case "const":
+        return typeOfValue(t.v);
+      case "local":
+        return this.#env[t.slot];
+      case "input":
+      case "data":
+        return ANY;
+      case "array":
+        return t.items.length === 0 ? arrayType([], ANY) : arrayType(t.items.map((x) => this.#typeOf(x)));
+      case "set": {
+        let of: MaybeType;
+        for (const x of t.items) of = or(of, this.#typeOf(x));
+        return setType(t.items.length === 0 ? ANY : of);
+      }
+      case "object":
+        return this.#objectLiteralType(t);
+      case "call":
+        return this.#callType(t, undefined, true);
+      case "ref":
+      case "arrayCompr":
+      case "setCompr":
+      case "objectCompr":
+      case "template": {
+        if (this.#memo.has(t)) return this.#memo.get(t);
+        const type = t.k === "ref" ? this.#refType(t) : this.#closureType(t);
+        this.#memo.set(t, type);
+        return type;
+      }
+    }
+  }
+
+  #objectLiteralType(t: P.PObject): Type {
+    const props: StaticProperty[] = [];
+    let dynamic: { key: MaybeType; value: MaybeType } | undefined;
+    for (let i = 0; i < t.keys.length; i++) {
+      const k = t.keys[i]!;
+      const v = this.#typeOf(t.values[i]!);
+      if (k.k === "const") props.push({ key: k.v, value: v });
+      else dynamic = { key: this.#typeOf(k), value: v };
+    }
+    if (props.length === 0 && dynamic === undefined) dynamic = { key: ANY, value: ANY };
+    return objectType(props, dynamic);
+  }
+
+  #closureType(t: P.PArrayCompr | P.PSetCompr | P.PObjectCompr | P.PTemplate): MaybeType {
+    if (t.k === "template") {
+      for (const part of t.parts) if (typeof part !== "string") this.#closure(part.body, () => this.#typeOf(part.term));
+      return STRING;
+    }
+    if (t.k === "objectCompr") {
+      const kv = this.#closure(t.body, () => [this.#typeOf(t.key), this.#typeOf(t.value)] as const);
+      return kv && objectType([], { key: kv[0], value: kv[1] });
+    }
+    const head = this.#closure(t.body, () => [this.#typeOf(t.head)] as const);
+    if (!head) return undefined;
+    return t.k === "arrayCompr" ? arrayType([], head[0]) : setType(head[0]);
+  }
+
+  /** A comprehension's body and head types, or undefined when its body has errors. */
+  #closure<T>(body: P.PBody, head: () => T): T | undefined {
+    const outer = this.#expr;
+    const { value, clean } = this.#inClosure(() => {
+      this.checkBody(body);
+      return head();
+    });
+    this.#expr = outer;
+    if (!clean) this.#expr.refOrClosureErrors = true;
+    return clean ? value : undefined;
+  }
+
+  // ------------------------------------------------------------ refs
+
+  /** The type at a ref, reporting a step into a value that cannot have it (OPA's refChecker). */
+  #refType(t: P.PRef): MaybeType {
+    const head = t.head;
+    if (head.k !== "local") {
+      // `input`, `data` and other heads (a literal, a call's result) have every type here.
+      if (head.k !== "input" && head.k !== "data") void this.#typeOf(head);
+      for (const p of t.path) this.#keyOfAny(p);
+      return ANY;
+    }
+    let cur: MaybeType = this.#env[head.slot];
+    if (cur === undefined) cur = this.#env[head.slot] = ANY;
+    for (let i = 0; i < t.path.length; i++) {
+      const p = t.path[i]!;
+      if (cur.k === "any" && cur.of.length === 0) {
+        for (let j = i; j < t.path.length; j++) this.#keyOfAny(t.path[j]!);
+        return ANY;
+      }
+      const keyType = keys(cur);
+      if (keyType === undefined) {
+        this.#refError(t, `\n\t${"^".repeat(refString(t, i).length)}\n\thave: ${typeString(cur)}`);
+        return undefined;
+      }
+      if (p.k === "const" && !isComposite(p.v)) {
+        const next = select(cur, p.v);
+        if (next === undefined) {
+          const pad = " ".repeat(refString(t, i).length + 1);
+          const oneOf = oneOfKeys(cur);
+          const want = oneOf.length > 0 ? `want (one of): [${oneOf.map(valueToString).join(" ")}]` : `want (type): ${typeString(keyType)}`;
+          this.#refError(t, `\n\t${pad}^\n\t${pad}have: ${valueToString(p.v)}\n\t${pad}${want}`);
+          return undefined;
+        }
+        cur = next;
+        continue;
+      }
+      if (!this.#keyFits(p, keyType)) {
+        const pad = " ".repeat(refString(t, i).length + 1);
+        this.#refError(t, `\n\t${pad}^\n\t${pad}have (type): ${typeString(this.#typeOf(p))}\n\t${pad}want (type): ${typeString(keyType)}`);
+        return undefined;
+      }
+      const next = values(cur);
+      if (next === undefined) return undefined;
+      cur = next;
+    }
+    return cur;
+  }
+
+  /** A step into a value of every type: an unbound variable there can be any key. */
+  #keyOfAny(p: P.PTerm): void {
+    this.#keyFits(p, ANY);
+  }
+
+  /**
+   * Whether a key that is not a constant can be a key of type `keyType`; types the
+   * variables it binds (a variable, or variables inside a composite key like `[x, y]`).
+   */
+  #keyFits(p: P.PTerm, keyType: Type): boolean {
+    switch (p.k) {
+      case "const":
+        return unify1Value(p.v, keyType);
+      case "local": {
+        const exist = this.#env[p.slot];
+        if (exist === undefined) this.#env[p.slot] = keyType;
+        return exist === undefined || unifies(exist, keyType);
+      }
+      case "array":
+      case "set":
+      case "object":
+        return this.#unify1(p, keyType, false);
+      default: {
+        const have = this.#typeOf(p);
+        return have === undefined || unifies(have, keyType);
+      }
+    }
+  }
+
+  #refError(t: P.PRef, detail: string): void {
+    this.#expr.refOrClosureErrors = true;
+    const text = refString(t, t.path.length);
+    this.#errorsHere++;
+    if (this.#quiet === 0) this.#report(`undefined ref: ${text}\n\t${text}${detail}`, t.loc);
+  }
+
+  // ------------------------------------------------------------ unification (check.go's unify1/unify2)
+
+  /** Whether `t` can take type `want`; types variables that had none (or widens them, for `union`). */
+  #unify1(t: P.PTerm, want: Type, union: boolean): boolean {
+    switch (t.k) {
+      case "local": {
+        const exist = this.#env[t.slot];
+        if (union) this.#env[t.slot] = or(exist, want);
+        else if (exist !== undefined) return unifies(exist, want);
+        else this.#env[t.slot] = want;
+        return true;
+      }
+      case "array":
+        return this.#unifyComposite(want, union, (w, u) =>
+          w.k === "array" && (t.items.length === w.static.length || w.dynamic !== undefined) && t.items.every((x, i) => this.#unify1Maybe(x, select(w, i), u)),
+          (u) => t.items.forEach((x) => this.#unify1(x, ANY, u)));
+      case "set":
+        return this.#unifyComposite(want, union, (w, u) => w.k === "set" && t.items.every((x) => this.#unify1Maybe(x, values(w), u)),
+          (u) => t.items.forEach((x) => this.#unify1(x, ANY, u)));
+      case "object":
+        return this.#unifyComposite(want, union, (w, u) => w.k === "object" && this.#unify1Object(t, w, u),
+          (u) => t.items.forEach((x) => this.#unify1(x, ANY, u)));
+      case "const":
+        return unify1Value(t.v, want);
+      case "call": {
+        // A call used as a value is a fresh variable of the call's result type.
+        const have = this.#typeOf(t);
+        return have === undefined || unifies(have, want);
+      }
+      default:
+        return unifies(this.#typeOf(t), want);
+    }
+  }
+
+  #unify1Maybe(t: P.PTerm, want: MaybeType, union: boolean): boolean {
+    return want !== undefined && this.#unify1(t, want, union);
+  }
+
+  /** A literal array, set or object against `want`: structurally, or against each member of a union. */
+  #unifyComposite(want: Type, union: boolean, against: (w: Type, union: boolean) => boolean, toAny: (union: boolean) => void): boolean {
+    if (want.k !== "any") return against(want, union);
+    if (want.of.length === 0) {
+      toAny(true);
+      return true;
+    }
+    let ok = false;
+    for (const m of want.of) ok = against(m, true) || ok;
+    return ok;
+  }
+
+  #unify1Object(t: P.PObject, w: ObjectType, union: boolean): boolean {
+    if (t.keys.length !== w.static.length && w.dynamic === undefined) return false;
+    for (let i = 0; i < t.keys.length; i++) {
+      const k = t.keys[i]!;
+      if (k.k === "const") {
+        const child = select(w, k.v);
+        if (child === undefined || !this.#unify1(t.values[i]!, child, union)) return false;
+      } else {
+        this.#unify1(t.values[i]!, ANY, union);
+      }
+    }
+    return true;
+  }
+
+  /** `a = b` where both sides have the given types (check.go's unify2). */
+  #unify2(a: P.PTerm, ta: MaybeType, b: P.PTerm, tb: MaybeType): boolean {
+    const nilA = !isKnown(ta);
+    const nilB = !isKnown(tb);
+    if (nilA && !nilB) return this.#unify1(a, tb as Type, false);
+    if (nilB && !nilA) return this.#unify1(b, ta as Type, false);
+    if (!nilA && !nilB) return unifies(ta, tb);
+    if (a.k === "array") return this.#unify2Array(a, b);
+    if (a.k === "object") return this.#unify2Object(a, b);
+    if (isVarLike(a)) {
+      if (isVarLike(b)) return this.#unify1(a, ANY, false) && this.#unify1Maybe(b, this.#typeOf(a), false);
+      if (b.k === "array") return this.#unify2Array(b, a);
+      if (b.k === "object") return this.#unify2Object(b, a);
+    }
+    // OPA refuses the rest, where neither side has a type. Here a side may lack one only
+    // because this checker knows less than OPA's (see the file comment): accept.
+    return true;
+  }
+
+  #unify2Array(a: P.PArray, b: P.PTerm): boolean {
+    if (b.k === "array") {
+      if (a.items.length !== b.items.length) return false;
+      return a.items.every((x, i) => this.#unify2(x, this.#typeOf(x), b.items[i]!, this.#typeOf(b.items[i]!)));
+    }
+    if (isVarLike(b)) return this.#unify1(a, ANY, false) && this.#unify1Maybe(b, this.#typeOf(a), false);
+    return false;
+  }
+
+  #unify2Object(a: P.PObject, b: P.PTerm): boolean {
+    if (b.k === "object") {
+      if (a.keys.length !== b.keys.length) return false;
+      for (let i = 0; i < a.keys.length; i++) {
+        const ka = a.keys[i]!;
+        if (ka.k !== "const") return true; // keys that are not constant are matched at run time
+        const j = b.keys.findIndex((kb) => kb.k === "const" && compareValues(kb.v, ka.v) === 0);
+        if (j < 0) return true;
+        if (!this.#unify2(a.values[i]!, this.#typeOf(a.values[i]!), b.values[j]!, this.#typeOf(b.values[j]!))) return false;
+      }
+      return true;
+    }
+    if (isVarLike(b)) return this.#unify1(a, ANY, false) && this.#unify1Maybe(b, this.#typeOf(a), false);
+    return false;
+  }
+}
+
+/** A function's arguments: a builtin's declared ones, named; a user function's, of every type. */
+function signature(f: P.WithTarget): { name: string | undefined; type: Type }[] {
+  if (f.kind === "builtin") return declOf(f.builtin).args;
+  return Array.from({ length: f.node.arity ?? 0 }, () => ({ name: undefined, type: ANY }));
+}
+
+function isEqualStatement(t: P.PCall): boolean {
+  return t.target.kind === "builtin" && t.target.builtin.name === "equal" && t.args.length === 2;
+}
+
+function isComposite(v: Value): boolean {
+  return typeof v === "object" && v !== null && !isNumber(v);
+}
+
+function isVarLike(t: P.PTerm): boolean {
+  return t.k === "local" || t.k === "call";
+}
+
+/** A constant against a type, element by element (a literal, as OPA sees it). */
+function unify1Value(v: Value, want: Type): boolean {
+  if (want.k === "any") return want.of.length === 0 || want.of.some((m) => unify1Value(v, m));
+  if (isArray(v)) {
+    if (want.k !== "array" || (v.length !== want.static.length && want.dynamic === undefined)) return false;
+    return v.every((x, i) => {
+      const w = select(want, i);
+      return w !== undefined && unify1Value(x, w);
+    });
+  }
+  if (v instanceof RSet) {
+    if (want.k !== "set") return false;
+    const of = values(want);
+    if (of === undefined) return false;
+    for (const x of v.unordered()) if (!unify1Value(x, of)) return false;
+    return true;
+  }
+  if (isObject(v)) {
+    if (want.k !== "object") return false;
+    let size = 0;
+    const bad = objectSome(v, (k, x) => {
+      size++;
+      const w = select(want, k);
+      return w === undefined || !unify1Value(x, w);
+    });
+    return !bad && (size === want.static.length || want.dynamic !== undefined);
+  }
+  return unifies(typeOfValue(v), want);
+}
+
+/** The constant keys an object type allows, for `want (one of)`. */
+function oneOfKeys(t: Type): Value[] {
+  const out: Value[] = [];
+  const add = (x: Type): void => {
+    if (x.k === "object") for (const p of x.static) if (!out.some((o) => compareValues(o, p.key) === 0)) out.push(p.key);
+    if (x.k === "any") x.of.forEach(add);
+  };
+  add(t);
+  return out.sort(compareValues);
+}
+
+/** A ref's first `n` steps as OPA prints a ref (`x.y[0]`). */
+function refString(t: P.PRef, n: number): string {
+  let s = termName(t.head);
+  for (let i = 0; i < n && i < t.path.length; i++) {
+    const p = t.path[i]!;
+    if (p.k === "const" && typeof p.v === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.v)) s += `.${p.v}`;
+    else s += `[${termName(p)}]`;
+  }
+  return s;
+}
+
+function termName(t: P.PTerm): string {
+  switch (t.k) {
+    case "local":
+      return t.name.startsWith("$") ? "_" : t.name;
+    case "const":
+      return valueToString(t.v);
+    case "input":
+    case "data":
+      return t.k;
+    default:
+      return "_";
+  }
+}

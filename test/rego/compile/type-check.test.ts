@@ -1,0 +1,72 @@
+/**
+ * The type checker: what OPA's checker refuses (wrongly typed builtin arguments,
+ * unifications that cannot hold, refs into values without such an element), with
+ * OPA's messages, and what it must accept: it may know less than OPA, never refuse more.
+ */
+import t from "tap";
+import { compile, Engine, parseModule, RegoErrors } from "@regolith/rego";
+
+function typeErrors(body: string): string[] {
+  try {
+    compile([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })]);
+  } catch (e) {
+    if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.row}:${x.location?.col}: ${x.code}: ${x.message}`);
+    throw e;
+  }
+  return [];
+}
+
+t.test("a builtin argument that cannot have the declared type", async (t) => {
+  t.same(typeErrors("a := count(5)"), [
+    "3:6: rego_type_error: count: invalid argument(s)\n\thave: (number, ???)\n\twant: (collection: any<string, array[any], object[any: any], set[any]>, n: number)",
+  ]);
+  t.same(typeErrors('b if startswith(1, "a")'), ["3:6: rego_type_error: startswith: invalid argument(s)\n\thave: (number, string)\n\twant: (search: string, base: string, result: boolean)"]);
+  t.same(typeErrors('c if {\n\tx := 1\n\tendswith(x, "a")\n}'), ["5:2: rego_type_error: endswith: invalid argument(s)\n\thave: (number, string)\n\twant: (search: string, base: string, result: boolean)"]);
+  // Elements of literals count: an array of numbers is no array of strings.
+  t.same(typeErrors('d := concat(",", [1, 2])'), [
+    "3:6: rego_type_error: concat: invalid argument(s)\n\thave: (string, array<number, number>, ???)\n\twant: (delimiter: string, collection: any<array[string], set[string]>, output: string)",
+  ]);
+  t.same(typeErrors('e := 1 + "a"'), ["3:6: rego_type_error: plus: invalid argument(s)\n\thave: (number, string, ???)\n\twant: (x: number, y: number, z: number)"]);
+});
+
+t.test("types flow from builtin results, literals, refs into them and comprehensions", async (t) => {
+  t.same(typeErrors('a if {\n\tn := count(input.xs)\n\tupper(n) == "1"\n}').length, 1, "count gives a number");
+  t.same(typeErrors('b if {\n\tparts := split(input.s, ".")\n\tabs(parts[0]) > 1\n}').length, 1, "split gives strings");
+  t.same(typeErrors('c if {\n\to := {"n": 1}\n\tupper(o.n)\n}').length, 1, "an object literal's static key");
+  t.same(typeErrors("d if {\n\tnames := {n | some n in input.names}\n\tabs(names) > 0\n}").length, 1, "a set comprehension is a set");
+  t.same(typeErrors('e if {\n\txs := [1, 2]\n\tsome x in xs\n\tupper(x) == "A"\n}').length, 1, "iteration gives the elements' type");
+});
+
+t.test("a unification that can never hold is a match error", async (t) => {
+  t.same(typeErrors('a if {\n\t[x, y] := "xy"\n\tx == y\n}'), ["4:2: rego_type_error: match error\n\tleft  : array<???, ???>\n\tright : string"]);
+  t.same(typeErrors('b if {\n\tx := 1\n\tx = "a"\n}'), ["5:2: rego_type_error: match error\n\tleft  : number\n\tright : string"]);
+});
+
+t.test("a ref into a value that has no such element", async (t) => {
+  t.same(typeErrors("a if {\n\tx := 1\n\tx.y\n}"), ["5:2: rego_type_error: undefined ref: x.y\n\tx.y\n\t^\n\thave: number"]);
+  t.same(typeErrors('b if {\n\tx := {"a": 1}\n\tx.b == 1\n}'), ['5:2: rego_type_error: undefined ref: x.b\n\tx.b\n\t  ^\n\t  have: "b"\n\t  want (one of): ["a"]']);
+  t.same(typeErrors('c if {\n\tx := [1]\n\tx.b == 1\n}'), ['5:2: rego_type_error: undefined ref: x.b\n\tx.b\n\t  ^\n\t  have: "b"\n\t  want (type): number']);
+  // The error that follows from the unknown type of the bad ref is not reported again.
+  t.same(typeErrors("d if {\n\tx := 1\n\tupper(x.y)\n}").length, 1);
+});
+
+t.test("a function's parameter takes the type of the first builtin argument it is passed as", async (t) => {
+  t.same(typeErrors("f(x) if {\n\tupper(x)\n\tabs(x)\n}"), ["5:2: rego_type_error: abs: invalid argument(s)\n\thave: (string)\n\twant: (x: number, y: number)"]);
+  t.same(typeErrors("g(x) if {\n\tupper(x)\n\tcount(x) > 1\n}"), [], "a string is a collection count takes");
+});
+
+t.test("unknown types are accepted: input, data, rules, functions, every", async (t) => {
+  t.same(typeErrors("q := 5\na if {\n\tupper(input.x)\n\tabs(input.x)\n}\nb if count(data.p.q)\nf(x) := x\nc if upper(f(1))"), []);
+  t.same(typeErrors('d if {\n\tx := json.unmarshal(input.s)\n\tupper(x.a)\n\tabs(x.b)\n}'), []);
+  t.same(typeErrors("e if {\n\tevery v in [1, 2] {\n\t\tv > 0\n\t}\n}"), []);
+  t.same(typeErrors('g if {\n\tsome k, v in {"a": 1}\n\tupper(k)\n\tabs(v)\n}'), [], "an object's keys are strings, its values numbers");
+  t.same(typeErrors("h := [[x, y] | data.s[[x, y]]]"), [], "variables inside a composite key");
+  t.same(typeErrors('i if {\n\tx := {"a": 1}\n\tsome k\n\tx[k]\n\tupper(k)\n}'), []);
+});
+
+t.test("queries are type-checked too", async (t) => {
+  const engine = new Engine();
+  const error = t.throws(() => engine.prepare("count(5)")) as RegoErrors;
+  t.match(error.errors[0]?.message, /^count: invalid argument\(s\)/);
+  t.doesNotThrow(() => engine.prepare("count(input.x)"));
+});
