@@ -55,8 +55,8 @@ t.test("a function's parameter takes the type of the first builtin argument it i
   t.same(typeErrors("g(x) if {\n\tupper(x)\n\tcount(x) > 1\n}"), [], "a string is a collection count takes");
 });
 
-t.test("unknown types are accepted: input, data, rules, functions, every", async (t) => {
-  t.same(typeErrors("q := 5\na if {\n\tupper(input.x)\n\tabs(input.x)\n}\nb if count(data.p.q)\nf(x) := x\nc if upper(f(1))"), []);
+t.test("unknown types are accepted: input, base data, untyped function results, every", async (t) => {
+  t.same(typeErrors("a if {\n\tupper(input.x)\n\tabs(input.x)\n}\nb if count(data.base.q)\nf(x) := x\nc if upper(f(1))"), []);
   t.same(typeErrors('d if {\n\tx := json.unmarshal(input.s)\n\tupper(x.a)\n\tabs(x.b)\n}'), []);
   t.same(typeErrors("e if {\n\tevery v in [1, 2] {\n\t\tv > 0\n\t}\n}"), []);
   t.same(typeErrors('g if {\n\tsome k, v in {"a": 1}\n\tupper(k)\n\tabs(v)\n}'), [], "an object's keys are strings, its values numbers");
@@ -69,4 +69,59 @@ t.test("queries are type-checked too", async (t) => {
   const error = t.throws(() => engine.prepare("count(5)")) as RegoErrors;
   t.match(error.errors[0]?.message, /^count: invalid argument\(s\)/);
   t.doesNotThrow(() => engine.prepare("count(input.x)"));
+});
+
+t.test("arity errors name the operands' types and the builtin's arguments, as OPA does", async (t) => {
+  t.same(typeErrors('a if startswith("x")'), ["3:6: rego_type_error: startswith: arity mismatch\n\thave: (string)\n\twant: (search: string, base: string)"]);
+  // A call used as a value has an output operand, still unknown.
+  t.same(typeErrors('b if {\n\tx := opa.runtime("foo")\n}'), ["4:7: rego_type_error: opa.runtime: arity mismatch\n\thave: (string, ???)\n\twant: ()"]);
+  t.same(typeErrors("c := count(1, input.a)"), [
+    "3:6: rego_type_error: count: arity mismatch\n\thave: (number, any, ???)\n\twant: (collection: any<string, array[any], object[any: any], set[any]>)",
+  ]);
+});
+
+t.test("with: a replacement must take the target's arguments; some targets cannot be replaced", async (t) => {
+  t.same(typeErrors('mock(_, _) := {"body": "x"}\na if { true with http.send as mock }'), [
+    "4:13: rego_type_error: http.send: arity mismatch\n\thave: (any, any)\n\twant: (request: object[string: any])",
+  ]);
+  t.same(typeErrors("original(_)\nb if { original([1]) with original as concat }"), [
+    "4:22: rego_type_error: data.p.original: arity mismatch\n\thave: (string, any<array[string], set[string]>)\n\twant: (any)",
+  ]);
+  t.same(typeErrors("c if { true with http.send as net.lookup_ip_addr }").length, 1, "one argument each, of types that cannot meet");
+  t.same(typeErrors("d if { true with count as object.union_n }"), [], "an array of objects is a collection");
+  t.same(typeErrors("my_walk(_, _)\ne if { true with walk as my_walk }"), ["4:18: rego_compile_error: with keyword replacing built-in function: target must not be a relation"]);
+  t.same(typeErrors("f if { true with rego.metadata.rule as {} }"), ['3:18: rego_compile_error: with keyword replacing built-in function: replacement of "rego.metadata.rule" invalid']);
+  t.same(typeErrors("g if { true with foo.q as 1 }"), ["3:18: rego_type_error: with keyword target must reference existing input, data, or a function"]);
+});
+
+t.test("a call that returns nothing cannot be used as a value", async (t) => {
+  t.same(typeErrors("a if {\n\tx = print(1)\n}"), ["4:6: rego_type_error: print(1) used as value"]);
+});
+
+t.test("== is a unification when the type checker sees it (OPA rewrites it first)", async (t) => {
+  t.same(typeErrors('a if 1 == "a"'), ["3:6: rego_type_error: match error\n\tleft  : number\n\tright : string"]);
+  t.same(typeErrors('b if count(input.xs) == "3"').length, 1);
+  t.same(typeErrors('c if input.x == "3"'), []);
+});
+
+t.test("rules have the types of their values; refs into them are checked", async (t) => {
+  t.same(typeErrors("q := 5\nb if count(q)"), [
+    "4:6: rego_type_error: count: invalid argument(s)\n\thave: (number)\n\twant: (collection: any<string, array[any], object[any: any], set[any]>, n: number)",
+  ]);
+  // A misspelt key of a constant object: the most common mistake OPA's checker catches.
+  t.same(typeErrors('config := {"max_ttl": 90}\nb if config.max_tll > 1'), [
+    '4:6: rego_type_error: undefined ref: data.p.config.max_tll\n\tdata.p.config.max_tll\n\t              ^\n\t              have: "max_tll"\n\t              want (one of): ["max_ttl"]',
+  ]);
+  t.same(typeErrors("allow if input.x\nb if count(allow) > 0").length, 1, "a rule without a value is boolean");
+  t.same(typeErrors('deny contains msg if msg := sprintf("%v", [input.x])\nb if { some m in deny; abs(m) > 1 }').length, 1, "a set of strings");
+  t.same(typeErrors('v := 1 if input.x\nelse := "a"\nb if upper(v)'), [], "else branches join in a union");
+  t.same(typeErrors("default d := false\nd := 1 if input.x\nb if abs(d)"), [], "a default joins too");
+  t.same(typeErrors("o[k] := 1 if some k in input.ks\nb if upper(o.x)"), [], "a head past its ground prefix: every type");
+});
+
+t.test("functions have their parameters' and result's types", async (t) => {
+  t.same(typeErrors('f(x) := y if y := upper(x)\nb if f(1)'), ["4:6: rego_type_error: data.p.f: invalid argument(s)\n\thave: (number)\n\twant: (string, string)"]);
+  t.same(typeErrors('f(x) := upper(x)\nb if {\n\ty := f("a")\n\tabs(y)\n}').length, 1, "the result is a string");
+  t.same(typeErrors("g(x) := x\nb if { g(1); g(\"a\") }"), [], "a parameter nothing types takes any argument");
+  t.same(typeErrors('h(1) := "one"\nh(x) := "many" if x > 1\nb if h("a")'), [], "a parameter's type joins every definition's");
 });

@@ -17,7 +17,7 @@ import { unusedDeclaredVars } from "./declared-vars.js";
 import { moduleGlobals, QUERY_GLOBALS } from "./callees.js";
 import { checkQuerySafety, checkSafety } from "./check-safety.js";
 import { checkRecursion } from "./recursion.js";
-import { checkQueryTypes, checkRuleTypes } from "./type-check.js";
+import { checkQueryTypes, checkRuleTypes } from "./rule-types.js";
 import { buildRuleIndices } from "./rule-index.js";
 import { MetadataIndex } from "./metadata.js";
 import type { CompiledRule, PBody, PExpr, RuleNode } from "./plan.js";

@@ -21,7 +21,6 @@ import { isNumber } from "../ast/number.js";
 import { isArray, isObject, objectSome, RSet, type Value } from "../ast/value.js";
 import { valueToString } from "../ast/value-string.js";
 import type { Builtin } from "../builtins/types.js";
-import type { CompileContext } from "./context.js";
 import type * as P from "./plan.js";
 import {
   ANY,
@@ -44,32 +43,42 @@ import {
   type Type,
 } from "./static-types.js";
 
-/** Type errors in every compiled rule (the default rules' constant values need none). */
-export function checkRuleTypes(ctx: CompileContext): void {
-  for (const rule of ctx.allRules) {
-    for (let r: P.CompiledRule | undefined = rule; r; r = r.else) {
-      const checker = new BodyChecker(r.slots, (message, loc) => ctx.typeError(message, loc));
-      checker.checkBody(r.body);
-      // OPA moves calls in the head into the body: check them after it.
-      for (const t of [...r.keys, r.value, ...(r.element ? [r.element] : [])]) checker.checkHeadTerm(t);
-    }
-  }
+/**
+ * What a body's checker asks of the rest of the policy: the types of rules (refs
+ * under `data`) and of user functions. Without one, both have every type.
+ */
+export interface TypeWorld {
+  /** The type of the document a rule node defines, or undefined when it has every type. */
+  nodeType(node: P.RuleNode): MaybeType;
+  /** A user function's argument and result types, or undefined when they are not known. */
+  functionType(node: P.RuleNode): FunctionType | undefined;
+  readonly root: P.RuleNode;
 }
 
-/** Type errors in a query. */
-export function checkQueryTypes(ctx: CompileContext, body: P.PBody, slots: number): void {
-  new BodyChecker(slots, (message, loc) => ctx.typeError(message, loc)).checkBody(body);
+export interface FunctionType {
+  readonly args: readonly Type[];
+  readonly result: MaybeType;
 }
 
 /** An argument type with the name OPA prints before it in `want:`. */
-interface NamedType {
+export interface NamedType {
   readonly name: string | undefined;
   readonly type: Type;
 }
 
-const declCache = new WeakMap<Builtin, { args: NamedType[]; result: NamedType | undefined }>();
+/** What a call is checked against: argument types, and the result's when it has one. */
+interface Signature {
+  readonly args: readonly NamedType[];
+  readonly result: NamedType | undefined;
+}
 
-function declOf(b: Builtin): { args: NamedType[]; result: NamedType | undefined } {
+function namedTypeString(n: NamedType): string {
+  return n.name === undefined ? typeString(n.type) : `${n.name}: ${typeString(n.type)}`;
+}
+
+const declCache = new WeakMap<Builtin, Signature>();
+
+function declOf(b: Builtin): Signature {
   let d = declCache.get(b);
   if (!d) {
     d = {
@@ -86,7 +95,7 @@ interface ExprState {
   refOrClosureErrors: boolean;
 }
 
-class BodyChecker {
+export class BodyChecker {
   /** The type of each slot of the rule's frame; undefined until something binds it. */
   #env: MaybeType[];
   readonly #report: (message: string, loc: Location) => void;
@@ -98,9 +107,34 @@ class BodyChecker {
   /** Inside an `every` body: checked for the types it binds, its errors not reported (see checkExpr). */
   #quiet = 0;
 
-  constructor(slots: number, report: (message: string, loc: Location) => void) {
+  readonly #world: TypeWorld | undefined;
+
+  constructor(slots: number, report: (message: string, loc: Location) => void, world?: TypeWorld) {
     this.#env = new Array<MaybeType>(slots).fill(undefined);
     this.#report = report;
+    this.#world = world;
+  }
+
+  /** Errors found so far (reported or not). */
+  get errors(): number {
+    return this.#errorsHere;
+  }
+
+  /**
+   * A term's type once the body is checked: for a rule's head value, or a function's
+   * parameter, whose variables nothing typed have every type (as in OPA).
+   */
+  finalType(t: P.PTerm): MaybeType {
+    this.#typeAnyWhereUnknown(t);
+    return this.#typeOf(t);
+  }
+
+  #typeAnyWhereUnknown(t: P.PTerm): void {
+    if (t.k === "local") {
+      if (this.#env[t.slot] === undefined) this.#env[t.slot] = ANY;
+    } else if (t.k === "array" || t.k === "set" || t.k === "object") {
+      for (const x of t.items) this.#typeAnyWhereUnknown(x);
+    }
   }
 
   #error(message: string, loc: Location, causedByUnknown: boolean): void {
@@ -179,8 +213,8 @@ class BodyChecker {
    * that can meet (OPA's checkExprWith; user functions' arguments have every type here).
    */
   #checkReplacement(m: P.PWith & { kind: "function" }): void {
-    const want = signature(m.target);
-    const have = signature(m.replacement as P.WithTarget);
+    const want = signature(m.target, this.#world);
+    const have = signature(m.replacement as P.WithTarget, this.#world);
     if (have.length === want.length && have.every((h, i) => unifies(h.type, want[i]!.type))) return;
     const named = want.map((w) => (w.name === undefined ? typeString(w.type) : `${w.name}: ${typeString(w.type)}`));
     this.#error(`${m.name}: arity mismatch\n\thave: (${have.map((h) => typeString(h.type)).join(", ")})\n\twant: (${named.join(", ")})`, m.loc, false);
@@ -223,14 +257,17 @@ class BodyChecker {
     const args = t.args;
     for (const a of args) void this.#typeOf(a);
     let result: MaybeType = ANY;
-    if (t.target.kind === "builtin") result = this.#checkBuiltinCall(t, t.target.builtin, out, output);
-    else if (out !== undefined) this.#unify1(out, ANY, false);
+    const fn = t.target.kind === "function" ? this.#world?.functionType(t.target.node) : undefined;
+    if (t.target.kind === "builtin") result = this.#checkCall(t, t.target.name, declOf(t.target.builtin), t.target.builtin.variadic === true, out, output);
+    else if (fn !== undefined) {
+      const decl = { args: fn.args.map((type) => ({ name: undefined, type })), result: fn.result && { name: undefined, type: fn.result } };
+      result = this.#checkCall(t, t.target.name, decl, false, out, output);
+    } else if (out !== undefined) this.#unify1(out, ANY, false);
     this.#memo.set(t, result);
     return result;
   }
 
-  #checkBuiltinCall(t: P.PCall, b: Builtin, out: P.PLocal | undefined, output: boolean): MaybeType {
-    const decl = declOf(b);
+  #checkCall(t: P.PCall, name: string, decl: Signature, variadic: boolean, out: P.PLocal | undefined, output: boolean): MaybeType {
     const want: Type[] = decl.args.map((a) => a.type);
     const terms: (P.PTerm | undefined)[] = [...t.args];
     if (decl.result !== undefined && output) {
@@ -238,16 +275,15 @@ class BodyChecker {
       terms.push(out);
     }
     for (let i = 0; i < terms.length; i++) {
-      const w = i < want.length ? want[i] : b.variadic ? ANY : undefined;
+      const w = i < want.length ? want[i] : variadic ? ANY : undefined;
       if (w === undefined) return undefined; // arity is checked (and reported) before this stage
       const term = terms[i];
       if (term === undefined) continue; // a fresh output variable takes any type
       if (this.#unify1(term, w, false)) continue;
       const have = terms.map((x) => (x === undefined ? undefined : this.#typeOf(x)));
-      const named = decl.args.map((a) => `${a.name}: ${typeString(a.type)}`);
-      if (decl.result !== undefined) named.push(`${decl.result.name}: ${typeString(decl.result.type)}`);
-      if (b.variadic) named.push("any...");
-      this.#error(`${b.name}: invalid argument(s)\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${named.join(", ")})`, t.loc, have.some((h) => !isKnown(h)));
+      const named = [...decl.args, ...(decl.result ? [decl.result] : [])].map(namedTypeString);
+      if (variadic) named.push("any...");
+      this.#error(`${name}: invalid argument(s)\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${named.join(", ")})`, t.loc, have.some((h) => !isKnown(h)));
       return undefined;
     }
     return decl.result?.type;
@@ -333,15 +369,38 @@ class BodyChecker {
   /** The type at a ref, reporting a step into a value that cannot have it (OPA's refChecker). */
   #refType(t: P.PRef): MaybeType {
     const head = t.head;
-    if (head.k !== "local") {
-      // `input`, `data` and other heads (a literal, a call's result) have every type here.
-      if (head.k !== "input" && head.k !== "data") void this.#typeOf(head);
-      for (const p of t.path) this.#keyOfAny(p);
-      return ANY;
+    if (head.k === "local") {
+      let start = this.#env[head.slot];
+      if (start === undefined) start = this.#env[head.slot] = ANY;
+      return this.#walkPath(t, start, 0);
     }
-    let cur: MaybeType = this.#env[head.slot];
-    if (cur === undefined) cur = this.#env[head.slot] = ANY;
-    for (let i = 0; i < t.path.length; i++) {
+    if (head.k === "data" && this.#world !== undefined) {
+      // Down the rule tree by constant steps; a rule's document is typed from there on.
+      let node = this.#world.root;
+      for (let i = 0; i < t.path.length; i++) {
+        const p = t.path[i]!;
+        const child = p.k === "const" && typeof p.v === "string" ? node.children.get(p.v) : undefined;
+        if (child === undefined) break;
+        node = child;
+        if (node.arity !== undefined) break;
+        if (node.rules.length > 0 || node.defaultRule !== undefined) return this.#walkPath(t, this.#world.nodeType(node) ?? ANY, i + 1);
+      }
+    }
+    if (head.k === "ref" || head.k === "call") {
+      // What OPA reads through a variable it binds first (`some x in deny`, `split(s, ".")[0]`).
+      const start = this.#typeOf(head);
+      return start === undefined ? undefined : this.#walkPath(t, start, 0);
+    }
+    // `input`, base data, and other heads (a literal, a comprehension) have every type here.
+    if (head.k !== "input" && head.k !== "data") void this.#typeOf(head);
+    for (const p of t.path) this.#keyOfAny(p);
+    return ANY;
+  }
+
+  /** Steps `from` on of a ref, into a value of type `start`. */
+  #walkPath(t: P.PRef, start: Type, from: number): MaybeType {
+    let cur: Type = start;
+    for (let i = from; i < t.path.length; i++) {
       const p = t.path[i]!;
       if (cur.k === "any" && cur.of.length === 0) {
         for (let j = i; j < t.path.length; j++) this.#keyOfAny(t.path[j]!);
@@ -522,8 +581,10 @@ class BodyChecker {
 }
 
 /** A function's arguments: a builtin's declared ones, named; a user function's, of every type. */
-function signature(f: P.WithTarget): { name: string | undefined; type: Type }[] {
+function signature(f: P.WithTarget, world: TypeWorld | undefined): readonly NamedType[] {
   if (f.kind === "builtin") return declOf(f.builtin).args;
+  const known = world?.functionType(f.node);
+  if (known !== undefined) return known.args.map((type) => ({ name: undefined, type }));
   return Array.from({ length: f.node.arity ?? 0 }, () => ({ name: undefined, type: ANY }));
 }
 
