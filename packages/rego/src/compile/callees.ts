@@ -11,7 +11,8 @@ import { packageKey } from "./context.js";
 import type { Scope } from "./scope.js";
 import type * as P from "./plan.js";
 import { nodeName } from "./plan.js";
-import { ANY, BOOLEAN, NULL, NUMBER, STRING, arrayType, fromSpec, objectType, or, setType, typeString, type MaybeType, type StaticProperty } from "./static-types.js";
+import { ANY, BOOLEAN, NULL, NUMBER, STRING, arrayType, fromSpec, objectType, or, setType, type MaybeType, type StaticProperty } from "./static-types.js";
+import { arityMismatch } from "./type-errors.js";
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -98,8 +99,7 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
 function arityMessage(b: Builtin, args: readonly A.Term[], asValue: boolean): string {
   const have = args.map(operandType);
   if (asValue) have.push(undefined);
-  const want = b.args.map((a) => `${a.name}: ${typeString(fromSpec(a.type))}`);
-  return `${b.name}: arity mismatch\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${want.join(", ")})`;
+  return arityMismatch(b.name, have, b.args.map((a) => ({ name: a.name, type: fromSpec(a.type) })));
 }
 
 function operandType(t: A.Term): MaybeType {

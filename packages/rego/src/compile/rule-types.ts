@@ -117,9 +117,13 @@ export function checkRuleTypes(ctx: CompileContext): void {
   for (const f of found) ctx.typeError(f.message, f.loc);
 }
 
-/** Type errors in a query; the policy's rules (already checked) give their types. */
+/** The rule types of each compiled policy, for its queries (by the policy's rule tree). */
+const queryWorlds = new WeakMap<P.RuleNode, RuleTypes>();
+
+/** Type errors in a query; the policy's rules (checked when it compiled, so quietly here) give their types. */
 export function checkQueryTypes(ctx: CompileContext, body: P.PBody, slots: number): void {
-  const types = new RuleTypes(ctx.root, () => {});
+  let types = queryWorlds.get(ctx.root);
+  if (types === undefined) queryWorlds.set(ctx.root, (types = new RuleTypes(ctx.root, () => {})));
   new BodyChecker(slots, (message, loc) => ctx.typeError(message, loc), types).checkBody(body);
 }
 

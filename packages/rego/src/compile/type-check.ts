@@ -1,16 +1,18 @@
 /**
- * The type checker (OPA's CheckTypes stage, check.go): infers the types of local
- * variables from what binds them (literals, builtin results, refs into values of known
- * type, comprehensions) and refuses a builtin call whose argument cannot have the
- * declared type (`count(5)`: `rego_type_error: count: invalid argument(s)`), a
- * unification that can never hold (`[a, b] := "x"`: `match error`), and a ref into a
- * value that has no such element (`x := 1; x.y`: `undefined ref`).
+ * Type checking of one body (OPA's check.go): the types of local variables are
+ * inferred from what binds them (literals, builtin and function results, refs into
+ * values of known type, comprehensions), and refused are a call whose argument cannot
+ * have the declared type (`count(5)`: `count: invalid argument(s)`), a unification
+ * that can never hold (`[a, b] := "x"`, or `1 == "a"`: `match error`), and a ref into
+ * a value without such an element (`x := 1; x.y`: `undefined ref`). The types of
+ * rules and functions come from a TypeWorld (rule-types.ts); messages from
+ * type-errors.ts.
  *
- * It is never stricter than OPA. Where OPA would know more it may know less, and then
- * it accepts: documents under `data` (rules and base data) and `input` have every type
- * here, as do the results of user functions and the variables of `every`.
- * Within a function body a parameter takes the type of the first builtin argument it
- * is passed as, as OPA's checker does, so `f(x) if { upper(x); abs(x) }` is refused.
+ * It is never stricter than OPA. Where OPA knows more it may know less, and then it
+ * accepts: `input` and base data have every type here, and so do the variables of
+ * `every`, whose body OPA does not check either. As in OPA, a function's parameter
+ * takes the type of the first builtin argument it is passed as, so
+ * `f(x) if { upper(x); abs(x) }` is refused.
  *
  * Bodies are checked after the safety stage reordered them, in evaluation order, as
  * OPA checks them after its own reordering.
@@ -19,7 +21,6 @@ import { compareValues } from "../ast/compare.js";
 import type { Location } from "../ast/location.js";
 import { isNumber } from "../ast/number.js";
 import { isArray, isObject, objectSome, RSet, type Value } from "../ast/value.js";
-import { valueToString } from "../ast/value-string.js";
 import type { Builtin } from "../builtins/types.js";
 import type * as P from "./plan.js";
 import {
@@ -34,7 +35,6 @@ import {
   select,
   setType,
   typeOfValue,
-  typeString,
   unifies,
   values,
   type MaybeType,
@@ -42,6 +42,7 @@ import {
   type StaticProperty,
   type Type,
 } from "./static-types.js";
+import { arityMismatch, invalidArguments, matchError, refBadKey, refBadKeyType, refUnsupported, type NamedType } from "./type-errors.js";
 
 /**
  * What a body's checker asks of the rest of the policy: the types of rules (refs
@@ -60,20 +61,10 @@ export interface FunctionType {
   readonly result: MaybeType;
 }
 
-/** An argument type with the name OPA prints before it in `want:`. */
-export interface NamedType {
-  readonly name: string | undefined;
-  readonly type: Type;
-}
-
 /** What a call is checked against: argument types, and the result's when it has one. */
 interface Signature {
   readonly args: readonly NamedType[];
   readonly result: NamedType | undefined;
-}
-
-function namedTypeString(n: NamedType): string {
-  return n.name === undefined ? typeString(n.type) : `${n.name}: ${typeString(n.type)}`;
 }
 
 const declCache = new WeakMap<Builtin, Signature>();
@@ -216,8 +207,7 @@ export class BodyChecker {
     const want = signature(m.target, this.#world);
     const have = signature(m.replacement as P.WithTarget, this.#world);
     if (have.length === want.length && have.every((h, i) => unifies(h.type, want[i]!.type))) return;
-    const named = want.map((w) => (w.name === undefined ? typeString(w.type) : `${w.name}: ${typeString(w.type)}`));
-    this.#error(`${m.name}: arity mismatch\n\thave: (${have.map((h) => typeString(h.type)).join(", ")})\n\twant: (${named.join(", ")})`, m.loc, false);
+    this.#error(arityMismatch(m.name, have.map((h) => h.type), want), m.loc, false);
   }
 
   /** `a = b` (and `:=`): a call on one side and a variable on the other is the call's output. */
@@ -230,7 +220,7 @@ export class BodyChecker {
       // Read again: unification may have typed variables on either side.
       const left = this.#typeOf(a);
       const right = this.#typeOf(b);
-      this.#error(`match error\n\tleft  : ${typeString(left)}\n\tright : ${typeString(right)}`, loc, !isKnown(left) || !isKnown(right));
+      this.#error(matchError(left, right), loc, !isKnown(left) || !isKnown(right));
     }
   }
 
@@ -281,9 +271,7 @@ export class BodyChecker {
       if (term === undefined) continue; // a fresh output variable takes any type
       if (this.#unify1(term, w, false)) continue;
       const have = terms.map((x) => (x === undefined ? undefined : this.#typeOf(x)));
-      const named = [...decl.args, ...(decl.result ? [decl.result] : [])].map(namedTypeString);
-      if (variadic) named.push("any...");
-      this.#error(`${name}: invalid argument(s)\n\thave: (${have.map(typeString).join(", ")})\n\twant: (${named.join(", ")})`, t.loc, have.some((h) => !isKnown(h)));
+      this.#error(invalidArguments(name, have, [...decl.args, ...(decl.result ? [decl.result] : [])], variadic), t.loc, have.some((h) => !isKnown(h)));
       return undefined;
     }
     return decl.result?.type;
@@ -408,24 +396,20 @@ export class BodyChecker {
       }
       const keyType = keys(cur);
       if (keyType === undefined) {
-        this.#refError(t, `\n\t${"^".repeat(refString(t, i).length)}\n\thave: ${typeString(cur)}`);
+        this.#refError(refUnsupported(t, i, cur), t.loc);
         return undefined;
       }
       if (p.k === "const" && !isComposite(p.v)) {
         const next = select(cur, p.v);
         if (next === undefined) {
-          const pad = " ".repeat(refString(t, i).length + 1);
-          const oneOf = oneOfKeys(cur);
-          const want = oneOf.length > 0 ? `want (one of): [${oneOf.map(valueToString).join(" ")}]` : `want (type): ${typeString(keyType)}`;
-          this.#refError(t, `\n\t${pad}^\n\t${pad}have: ${valueToString(p.v)}\n\t${pad}${want}`);
+          this.#refError(refBadKey(t, i, p.v, keyType, cur), t.loc);
           return undefined;
         }
         cur = next;
         continue;
       }
       if (!this.#keyFits(p, keyType)) {
-        const pad = " ".repeat(refString(t, i).length + 1);
-        this.#refError(t, `\n\t${pad}^\n\t${pad}have (type): ${typeString(this.#typeOf(p))}\n\t${pad}want (type): ${typeString(keyType)}`);
+        this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType), t.loc);
         return undefined;
       }
       const next = values(cur);
@@ -464,11 +448,10 @@ export class BodyChecker {
     }
   }
 
-  #refError(t: P.PRef, detail: string): void {
+  #refError(message: string, loc: Location): void {
     this.#expr.refOrClosureErrors = true;
-    const text = refString(t, t.path.length);
     this.#errorsHere++;
-    if (this.#quiet === 0) this.#report(`undefined ref: ${text}\n\t${text}${detail}`, t.loc);
+    if (this.#quiet === 0) this.#report(message, loc);
   }
 
   // ------------------------------------------------------------ unification (check.go's unify1/unify2)
@@ -630,38 +613,3 @@ function unify1Value(v: Value, want: Type): boolean {
   return unifies(typeOfValue(v), want);
 }
 
-/** The constant keys an object type allows, for `want (one of)`. */
-function oneOfKeys(t: Type): Value[] {
-  const out: Value[] = [];
-  const add = (x: Type): void => {
-    if (x.k === "object") for (const p of x.static) if (!out.some((o) => compareValues(o, p.key) === 0)) out.push(p.key);
-    if (x.k === "any") x.of.forEach(add);
-  };
-  add(t);
-  return out.sort(compareValues);
-}
-
-/** A ref's first `n` steps as OPA prints a ref (`x.y[0]`). */
-function refString(t: P.PRef, n: number): string {
-  let s = termName(t.head);
-  for (let i = 0; i < n && i < t.path.length; i++) {
-    const p = t.path[i]!;
-    if (p.k === "const" && typeof p.v === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.v)) s += `.${p.v}`;
-    else s += `[${termName(p)}]`;
-  }
-  return s;
-}
-
-function termName(t: P.PTerm): string {
-  switch (t.k) {
-    case "local":
-      return t.name.startsWith("$") ? "_" : t.name;
-    case "const":
-      return valueToString(t.v);
-    case "input":
-    case "data":
-      return t.k;
-    default:
-      return "_";
-  }
-}
