@@ -544,9 +544,9 @@ export class Lowerer {
   /** `rego.metadata.rule()` / `chain()`: the annotations in force, as a constant. */
   private metadataCall(name: string, loc: Location): P.PTerm {
     const cur = this.#current;
-    if (!cur || !this.#metadata) return { k: "const", v: name.endsWith("chain") ? [] : {}, loc };
+    if (!cur || !this.#metadata) return { k: "const", v: name.endsWith("chain") ? [] : {}, loc, folded: true };
     const v = name.endsWith("chain") ? this.#metadata.chain(cur.rule, cur.node) : this.#metadata.rule(cur.rule);
-    return { k: "const", v, loc };
+    return { k: "const", v, loc, folded: true };
   }
 
   /**

@@ -38,6 +38,11 @@ export interface PConst {
   readonly k: "const";
   readonly v: Value;
   readonly loc: Location;
+  /**
+   * A call's result the compiler worked out (`rego.metadata.rule()`): to the type
+   * checker it has the call's declared type (any), not its value's, as in OPA.
+   */
+  readonly folded?: true;
 }
 /** A local variable: a slot in the current frame. */
 export interface PLocal {

@@ -283,7 +283,7 @@ export class BodyChecker {
   #typeOf(t: P.PTerm): MaybeType {
     switch (t.k) {
       case "const":
-        return typeOfValue(t.v);
+        return t.folded ? ANY : typeOfValue(t.v);
       case "local":
         return this.#env[t.slot];
       case "input":
@@ -431,7 +431,7 @@ export class BodyChecker {
   #keyFits(p: P.PTerm, keyType: Type): boolean {
     switch (p.k) {
       case "const":
-        return unify1Value(p.v, keyType);
+        return p.folded === true || unify1Value(p.v, keyType);
       case "local": {
         const exist = this.#env[p.slot];
         if (exist === undefined) this.#env[p.slot] = keyType;
@@ -477,7 +477,7 @@ export class BodyChecker {
         return this.#unifyComposite(want, union, (w, u) => w.k === "object" && this.#unify1Object(t, w, u),
           (u) => t.items.forEach((x) => this.#unify1(x, ANY, u)));
       case "const":
-        return unify1Value(t.v, want);
+        return t.folded === true || unify1Value(t.v, want);
       case "call": {
         // A call used as a value is a fresh variable of the call's result type.
         const have = this.#typeOf(t);
