@@ -19,10 +19,10 @@ export type Type = ScalarType | ArrayType | ObjectType | SetType | AnyType;
 /** A type or OPA's nil: unknown so far. */
 export type MaybeType = Type | undefined;
 
-export interface ScalarType {
+interface ScalarType {
   readonly k: "null" | "boolean" | "number" | "string";
 }
-export interface ArrayType {
+interface ArrayType {
   readonly k: "array";
   readonly static: readonly MaybeType[];
   readonly dynamic: MaybeType;
@@ -38,11 +38,11 @@ export interface ObjectType {
   readonly static: readonly StaticProperty[];
   readonly dynamic: { readonly key: MaybeType; readonly value: MaybeType } | undefined;
 }
-export interface SetType {
+interface SetType {
   readonly k: "set";
   readonly of: MaybeType;
 }
-export interface AnyType {
+interface AnyType {
   readonly k: "any";
   /** Sorted members; empty means every value. */
   readonly of: readonly Type[];
@@ -130,7 +130,7 @@ export function typeOfValue(v: Value): Type {
 const ORDER: Record<Type["k"], number> = { null: 0, boolean: 1, number: 2, string: 3, array: 4, object: 5, set: 6, any: 7 };
 
 /** OPA's order of types (types.Compare): by kind, then structurally. */
-export function compareTypes(a: MaybeType, b: MaybeType): number {
+function compareTypes(a: MaybeType, b: MaybeType): number {
   const x = a === undefined ? -1 : ORDER[a.k];
   const y = b === undefined ? -1 : ORDER[b.k];
   if (x !== y) return x < y ? -1 : 1;
