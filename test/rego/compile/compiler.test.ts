@@ -111,3 +111,8 @@ t.test(":= declares variables, or arrays and objects of them; anything else is a
 t.test("the right side of := reads the scope before the declaration: [x | x := 2 * x] reads the outer x", async (t) => {
   t.same(errorsOf("package a\n\np if {\n\tx := 2\n\ty := [x | x := 2 * x]\n\tcount(y) > 0\n}\n").map((e) => e.message), []);
 });
+
+t.test("some … in declares the pattern's own variables, not those of refs inside it", async (t) => {
+  // From open-policy-agent/regal: `negated.resolved_path` is read, only `file` is declared.
+  t.same(errorsOf('package a\n\npairs := {["a", "f1"]}\n\nhits contains file if {\n\tsome negated in [{"resolved_path": "a"}]\n\tsome [negated.resolved_path, file] in pairs\n}\n'), []);
+});

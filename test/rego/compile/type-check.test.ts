@@ -129,3 +129,13 @@ t.test("functions have their parameters' and result's types", async (t) => {
 t.test("rego.metadata.rule() is worked out when compiling, but typed as the call's result (any), as in OPA", async (t) => {
   t.same(typeErrors("# METADATA\n# title: x\nr := rego.metadata.rule().custom.nope\ns if {\n\tm := rego.metadata.rule()\n\tm.nothing == 1\n}"), []);
 });
+
+t.test("a default function is one of the function's definitions", async (t) => {
+  t.same(typeErrors('default is_prefixed(_) := false\nis_prefixed(s) if startswith(s, "admin-")\nb if is_prefixed(42)'), [], "its parameter has every type");
+  t.same(typeErrors('default level(_) := false\nlevel(x) := "high" if x > 10\nb if level(3) == false'), [], "its result joins the others'");
+  t.same(
+    typeErrors('default is_admin(_) := false\nis_admin(u) if startswith(u, "admin-")\nmock(uid) if abs(uid) < 100\nb if is_admin(input.u) with is_admin as mock'),
+    [],
+    "a mock of other parameter types fits its any",
+  );
+});

@@ -33,14 +33,38 @@ export function termVars(t: A.Term, out: A.VarTerm[]): void {
   }
 }
 
+/**
+ * Vars a pattern binds: those outside refs and calls. In `some [x.y, z] in pairs`
+ * only `z` is declared; `x.y` is read, as OPA reads it.
+ */
+function patternVars(t: A.Term, out: A.VarTerm[]): void {
+  switch (t.type) {
+    case "Var":
+      out.push(t);
+      return;
+    case "Array":
+    case "Set":
+      for (const x of t.items) patternVars(x, out);
+      return;
+    case "Object":
+      for (const [k, v] of t.entries) {
+        patternVars(k, out);
+        patternVars(v, out);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
 /** Vars declared by `some`, `some … in` and `:=`. */
 export function declaredVars(e: A.Expr): A.VarTerm[] {
   const out: A.VarTerm[] = [];
   const n = e.node;
   if (n.type === "SomeDecl") out.push(...n.vars);
   else if (n.type === "SomeIn") {
-    if (n.key) termVars(n.key, out);
-    termVars(n.value, out);
+    if (n.key) patternVars(n.key, out);
+    patternVars(n.value, out);
   } else if (n.type === "Assign") termVars(n.left, out);
   return out;
 }

@@ -87,7 +87,8 @@ class RuleTypes implements TypeWorld {
     let args: Type[] | undefined;
     let result: MaybeType;
     let known = true;
-    for (const rule of node.rules) {
+    // A default function (`default f(_) := false`) is one of the definitions, as in OPA.
+    for (const rule of [...node.rules, ...(node.defaultRule ? [node.defaultRule] : [])]) {
       for (let r: P.CompiledRule | undefined = rule; r; r = r.else) {
         const checked = this.check(r);
         if (!checked.clean || checked.params.length !== (node.arity ?? -1)) known = false;
