@@ -409,7 +409,7 @@ export class BodyChecker {
         continue;
       }
       if (!this.#keyFits(p, keyType)) {
-        this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType), t.loc);
+        this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType, cur), t.loc);
         return undefined;
       }
       const next = values(cur);

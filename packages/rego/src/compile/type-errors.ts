@@ -47,15 +47,19 @@ export function refUnsupported(t: P.PRef, i: number, have: Type): string {
 /** Step `i` of `t` is a constant key that a value of type `of` does not have. */
 export function refBadKey(t: P.PRef, i: number, key: Value, keyType: Type, of: Type): string {
   const pad = padTo(t, i);
-  const oneOf = oneOfKeys(of);
-  const want = oneOf.length > 0 ? `want (one of): [${oneOf.map(valueToString).join(" ")}]` : `want (type): ${typeString(keyType)}`;
-  return `${refHeader(t)}\n\t${pad}^\n\t${pad}have: ${valueToString(key)}\n\t${pad}${want}`;
+  return `${refHeader(t)}\n\t${pad}^\n\t${pad}have: ${valueToString(key)}\n\t${pad}${wantKeys(keyType, of)}`;
 }
 
-/** Step `i` of `t` is a key of type `have` where keys have type `want`. */
-export function refBadKeyType(t: P.PRef, i: number, have: MaybeType, want: Type): string {
+/** Step `i` of `t` is a key of type `have` where a value of type `of` has keys of type `keyType`. */
+export function refBadKeyType(t: P.PRef, i: number, have: MaybeType, keyType: Type, of: Type): string {
   const pad = padTo(t, i);
-  return `${refHeader(t)}\n\t${pad}^\n\t${pad}have (type): ${typeString(have)}\n\t${pad}want (type): ${typeString(want)}`;
+  return `${refHeader(t)}\n\t${pad}^\n\t${pad}have (type): ${typeString(have)}\n\t${pad}${wantKeys(keyType, of)}`;
+}
+
+/** The keys an object's type names, or else their type. */
+function wantKeys(keyType: Type, of: Type): string {
+  const oneOf = oneOfKeys(of);
+  return oneOf.length > 0 ? `want (one of): [${oneOf.map(valueToString).join(" ")}]` : `want (type): ${typeString(keyType)}`;
 }
 
 function refHeader(t: P.PRef): string {
