@@ -34,13 +34,13 @@ export class Lowerer {
   /** The rule being lowered, for `rego.metadata.*`. */
   #current: { readonly rule: A.Rule; readonly node: P.RuleNode } | undefined;
 
+  /** The text being compiled (a module's, or a query's), for messages that quote it. */
+  readonly #source: string;
+
   /**
    * `notBodies`: the module imports `future.keywords.not`, so a negated expression keeps
    * its nested calls under the `not` (otherwise they are made first, as OPA makes them).
    */
-  /** The text being compiled (a module's, or a query's), for messages that quote it. */
-  readonly #source: string;
-
   constructor(ctx: CompileContext, globals: Globals, printExprs: WeakSet<P.PExpr>, metadata?: MetadataIndex, notBodies = false, source = "") {
     this.#source = source;
     this.#ctx = ctx;
