@@ -5,27 +5,29 @@
  */
 import type * as A from "../ast/nodes.js";
 
-/** Vars in a term at this level (not inside closures), in source order. */
-export function termVars(t: A.Term, out: A.VarTerm[]): void {
+/** Vars in a term at this level (not inside closures), in source order; with `patternOnly`, not those in refs or calls. */
+export function termVars(t: A.Term, out: A.VarTerm[], patternOnly = false): void {
   switch (t.type) {
     case "Var":
       out.push(t);
       return;
     case "Ref":
+      if (patternOnly) return;
       termVars(t.head, out);
       for (const p of t.path) termVars(p, out);
       return;
     case "Array":
     case "Set":
-      for (const x of t.items) termVars(x, out);
+      for (const x of t.items) termVars(x, out, patternOnly);
       return;
     case "Object":
       for (const [k, v] of t.entries) {
-        termVars(k, out);
-        termVars(v, out);
+        termVars(k, out, patternOnly);
+        termVars(v, out, patternOnly);
       }
       return;
     case "Call":
+      if (patternOnly) return;
       for (const a of t.args) termVars(a, out);
       return;
     default:
@@ -38,23 +40,7 @@ export function termVars(t: A.Term, out: A.VarTerm[]): void {
  * only `z` is declared; `x.y` is read, as OPA reads it.
  */
 function patternVars(t: A.Term, out: A.VarTerm[]): void {
-  switch (t.type) {
-    case "Var":
-      out.push(t);
-      return;
-    case "Array":
-    case "Set":
-      for (const x of t.items) patternVars(x, out);
-      return;
-    case "Object":
-      for (const [k, v] of t.entries) {
-        patternVars(k, out);
-        patternVars(v, out);
-      }
-      return;
-    default:
-      return;
-  }
+  termVars(t, out, true);
 }
 
 /** Vars declared by `some`, `some … in` and `:=`. */
