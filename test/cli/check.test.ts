@@ -97,6 +97,24 @@ t.test("bad flags exit 2", async (t) => {
   t.equal((await run(["check", "nope/"], dir)).code, 2);
 });
 
+t.test("--schema types input's values too: a comparison or builtin argument of the wrong type", async (t) => {
+  const schema = JSON.stringify({
+    type: "object",
+    properties: { n: { type: "integer" }, tags: { type: "array", items: { type: "string" } }, user: { type: "object", properties: { id: { type: "number" } }, additionalProperties: false } },
+  });
+  const policy = 'package x\n\na if input.n == "5"\n\nb if { some t in input.tags; abs(t) > 1 }\n\nc if input.user.nmae == 1\n\nok if { input.n > 3; some t in input.tags; startswith(t, "x") }\n';
+  const dir = t.testdir({ "x.rego": policy, "s.json": schema });
+  const r = await run(["check", "--schema", "s.json", "x.rego"], dir);
+  t.equal(r.code, 2);
+  t.match(r.stderr, /x\.rego:3:6: rego_type_error: match error\n\tleft  : number\n\tright : string/);
+  t.match(r.stderr, /x\.rego:5:30: rego_type_error: abs: invalid argument\(s\)\n\thave: \(string, \?\?\?\)/);
+  // The misspelt key is reported once, by the ref check, not again by the type checker.
+  t.equal(r.stderr.split("undefined ref: input.user.nmae").length - 1, 1);
+  t.match(r.stderr, /^3 errors occurred/);
+  // Without --schema, input has every type.
+  t.equal((await run(["check", "x.rego"], dir)).code, 0);
+});
+
 t.test("the shipped policy-input schema: the bundle's refs hold, a misspelt field does not", async (t) => {
   const root = join(import.meta.dirname, "../..");
   const schema = join(root, "schemas/regolith-policy-input.schema.json");

@@ -139,3 +139,23 @@ t.test("a default function is one of the function's definitions", async (t) => {
     "a mock of other parameter types fits its any",
   );
 });
+
+t.test("schemas (check --schema) type input, never more narrowly than OPA", async (t) => {
+  const errors = (body: string, input: unknown): string[] => {
+    try {
+      compile([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })], { schemas: { input } });
+    } catch (e) {
+      if (e instanceof RegoErrors) return e.errors.map((x) => x.message.split("\n")[0]!);
+      throw e;
+    }
+    return [];
+  };
+  const schema = { type: "object", properties: { n: { type: "integer" }, s: { type: ["string", "null"] } } };
+  t.same(errors('a if input.n == "5"', schema), ["match error"]);
+  t.same(errors("a if input.s == null\nb if upper(input.s)", schema), [], "a union takes each of its members");
+  t.same(errors("a if input.other.deep == 1\nb if input.n.x", schema), [], "refs the schema does not allow are the ref check's to report");
+  t.same(errors('a if input.n == "5"', { type: "object", properties: { n: { oneOf: [{ type: "integer" }] } } }), [], "oneOf, allOf, not, if: every type");
+  t.same(errors('a if input.n == "5"', { type: "object", properties: { n: { $ref: "#/$defs/n" } }, $defs: { n: { type: "integer" } } }), ["match error"], "$ref is followed");
+  // A module whose METADATA gives rules schemas of their own: the type checker leaves input alone.
+  t.same(errors('# METADATA\n# schemas:\n#   - input: {"type": "string"}\nr if true\n\na if input.n == "5"', schema), []);
+});

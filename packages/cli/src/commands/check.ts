@@ -91,7 +91,8 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
   if (errors.length > 0) return new RegoErrors(errors, options.limit).errors;
   try {
     // print() calls are compiled (and their operands checked) as eval and test compile them.
-    compile(modules, { builtins: options.builtins, errorLimit: options.limit, enablePrint: true });
+    // With --schema, the type checker also types input from the schema (values; schemaRefErrors checks the refs).
+    compile(modules, { builtins: options.builtins, errorLimit: options.limit, enablePrint: true, ...(options.schema ? { schemas: options.schema } : {}) });
   } catch (e) {
     if (!(e instanceof RegoErrors)) throw e;
     errors.push(...e.errors);

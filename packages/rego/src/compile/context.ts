@@ -6,6 +6,7 @@ import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
 import type { Builtin } from "../builtins/types.js";
 import type { CompiledRule, RuleNode } from "./plan.js";
+import type { SchemaSet } from "./schema-refs.js";
 
 export interface CompileOptions {
   /** The builtin table (defaults to every builtin, plus host-defined ones when given). */
@@ -14,6 +15,12 @@ export interface CompileOptions {
   readonly errorLimit?: number;
   /** Keep `print` calls (otherwise they are erased, as OPA erases them). */
   readonly enablePrint?: boolean;
+  /**
+   * `check --schema`: the type checker types `input` from `schemas.input` (unless a
+   * module's METADATA gives rules schemas of their own; refs against schemas are
+   * schema-refs.ts's).
+   */
+  readonly schemas?: SchemaSet;
   /** Stop after the named stage (for tests of intermediate state). */
   readonly stopAfter?: string;
 }

@@ -18,6 +18,7 @@ import type { Location } from "../ast/location.js";
 import type { CompileContext } from "./context.js";
 import type * as P from "./plan.js";
 import { ANY, or, setType, type MaybeType, type Type } from "./static-types.js";
+import { inputTypeOf } from "./schema-types.js";
 import { BodyChecker, type FunctionType, type TypeWorld } from "./type-check.js";
 
 type Report = (message: string, loc: Location) => void;
@@ -33,14 +34,16 @@ interface Checked {
 /** The rule tree's types, each rule checked once, on first need. */
 class RuleTypes implements TypeWorld {
   readonly root: P.RuleNode;
+  readonly inputType: Type | undefined;
   readonly #report: Report;
   readonly #checked = new Map<P.CompiledRule, Checked | "checking">();
   readonly #nodeTypes = new Map<P.RuleNode, MaybeType>();
   readonly #functionTypes = new Map<P.RuleNode, FunctionType | undefined>();
 
-  constructor(root: P.RuleNode, report: Report) {
+  constructor(root: P.RuleNode, report: Report, inputType?: Type) {
     this.root = root;
     this.#report = report;
+    this.inputType = inputType;
   }
 
   check(rule: P.CompiledRule): Checked {
@@ -112,7 +115,7 @@ function merge(a: MaybeType, b: Type): Type {
 /** Type errors in every compiled rule, in the order of their locations (as OPA sorts them). */
 export function checkRuleTypes(ctx: CompileContext): void {
   const found: { message: string; loc: Location }[] = [];
-  const types = new RuleTypes(ctx.root, (message, loc) => void found.push({ message, loc }));
+  const types = new RuleTypes(ctx.root, (message, loc) => void found.push({ message, loc }), schemaInputType(ctx));
   for (const rule of ctx.allRules) for (let r: P.CompiledRule | undefined = rule; r; r = r.else) types.check(r);
   found.sort((a, b) => compareLocations(a.loc, b.loc) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   for (const f of found) ctx.typeError(f.message, f.loc);
@@ -126,6 +129,18 @@ export function checkQueryTypes(ctx: CompileContext, body: P.PBody, slots: numbe
   let types = queryWorlds.get(ctx.root);
   if (types === undefined) queryWorlds.set(ctx.root, (types = new RuleTypes(ctx.root, () => {})));
   new BodyChecker(slots, (message, loc) => ctx.typeError(message, loc), types).checkBody(body);
+}
+
+/**
+ * `check --schema`'s input type, when the schemas give one for all rules. A module
+ * whose METADATA gives schemas of its own turns it off: such schemas are scoped to
+ * rules and packages, which the type checker does not follow (schema-refs.ts does).
+ */
+function schemaInputType(ctx: CompileContext): Type | undefined {
+  const schemas = ctx.options.schemas;
+  if (schemas === undefined) return undefined;
+  const annotated = ctx.modules.some(({ module }) => [...module.annotations, ...module.rules.flatMap((r) => r.annotations)].some((a) => a.data["schemas"] !== undefined));
+  return annotated ? undefined : inputTypeOf(schemas);
 }
 
 function compareLocations(a: Location, b: Location): number {

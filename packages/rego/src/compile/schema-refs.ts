@@ -16,16 +16,16 @@
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
 
-type Schema = boolean | { readonly [key: string]: unknown };
+export type Schema = boolean | { readonly [key: string]: unknown };
 
 /** A schema, and the document its local `$ref`s (`#/$defs/…`) point into. */
-interface At {
+export interface At {
   readonly schema: Schema;
   readonly doc: Schema;
 }
 
 /** Other schemas a `$ref` may name, by `$id`. */
-type Registry = ReadonlyMap<string, Schema>;
+export type Registry = ReadonlyMap<string, Schema>;
 
 /** What `check --schema` checks against. */
 export interface SchemaSet {
@@ -49,11 +49,7 @@ export interface SchemaSet {
  */
 export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
   const out: RegoError[] = [];
-  const registry = new Map<string, Schema>();
-  for (const s of [schemas.input, ...(schemas.named?.values() ?? []), ...(schemas.others ?? [])]) {
-    const id = typeof s === "object" && s !== null ? (s as { $id?: unknown }).$id : undefined;
-    if (typeof id === "string") registry.set(id.replace(/#$/, ""), s as Schema);
-  }
+  const registry = schemaRegistry(schemas);
   const input: At | undefined = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
   for (const m of modules) {
     const checker = new RefChecker(registry, inputAliases(m), m.source, out);
@@ -65,6 +61,16 @@ export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet
     }
   }
   return out;
+}
+
+/** Every schema given, by its `$id`, for `$ref`s into other schemas. */
+export function schemaRegistry(schemas: SchemaSet): Registry {
+  const registry = new Map<string, Schema>();
+  for (const s of [schemas.input, ...(schemas.named?.values() ?? []), ...(schemas.others ?? [])]) {
+    const id = typeof s === "object" && s !== null ? (s as { $id?: unknown }).$id : undefined;
+    if (typeof id === "string") registry.set(id.replace(/#$/, ""), s as Schema);
+  }
+  return registry;
 }
 
 interface Bindings {
@@ -408,7 +414,7 @@ function typesOf(schema: { readonly [key: string]: unknown }): Set<string> {
  * to the check, by its `$id` (`https://example.com/user.json#/$defs/name`). Anything
  * else is not followed (the ref goes unchecked).
  */
-function resolveRef(ref: string, doc: Schema, registry: Registry): At | undefined {
+export function resolveRef(ref: string, doc: Schema, registry: Registry): At | undefined {
   const hash = ref.indexOf("#");
   const base = hash < 0 ? ref : ref.slice(0, hash);
   const target = base === "" ? doc : registry.get(base);

@@ -19,10 +19,17 @@ export type Type = ScalarType | ArrayType | ObjectType | SetType | AnyType;
 /** A type or OPA's nil: unknown so far. */
 export type MaybeType = Type | undefined;
 
-interface ScalarType {
+/**
+ * Set on the types a JSON Schema gave (schema-types.ts): a ref that leaves them is
+ * schema-refs.ts's to report, so the type checker lets it pass.
+ */
+interface FromSchema {
+  readonly fromSchema?: true;
+}
+interface ScalarType extends FromSchema {
   readonly k: "null" | "boolean" | "number" | "string";
 }
-interface ArrayType {
+interface ArrayType extends FromSchema {
   readonly k: "array";
   readonly static: readonly MaybeType[];
   readonly dynamic: MaybeType;
@@ -32,17 +39,17 @@ export interface StaticProperty {
   readonly key: Value;
   readonly value: MaybeType;
 }
-export interface ObjectType {
+export interface ObjectType extends FromSchema {
   readonly k: "object";
   /** Sorted by key. */
   readonly static: readonly StaticProperty[];
   readonly dynamic: { readonly key: MaybeType; readonly value: MaybeType } | undefined;
 }
-interface SetType {
+interface SetType extends FromSchema {
   readonly k: "set";
   readonly of: MaybeType;
 }
-interface AnyType {
+interface AnyType extends FromSchema {
   readonly k: "any";
   /** Sorted members; empty means every value. */
   readonly of: readonly Type[];

@@ -54,6 +54,8 @@ export interface TypeWorld {
   /** A user function's argument and result types, or undefined when they are not known. */
   functionType(node: P.RuleNode): FunctionType | undefined;
   readonly root: P.RuleNode;
+  /** The type of `input` a schema gives (`check --schema`); every type without one. */
+  readonly inputType: Type | undefined;
 }
 
 export interface FunctionType {
@@ -287,6 +289,7 @@ export class BodyChecker {
       case "local":
         return this.#env[t.slot];
       case "input":
+        return this.#world?.inputType ?? ANY;
       case "data":
         return ANY;
       case "array":
@@ -374,6 +377,7 @@ export class BodyChecker {
         if (node.rules.length > 0 || node.defaultRule !== undefined) return this.#walkPath(t, this.#world.nodeType(node) ?? ANY, i + 1);
       }
     }
+    if (head.k === "input" && this.#world?.inputType !== undefined) return this.#walkPath(t, this.#world.inputType, 0);
     if (head.k === "ref" || head.k === "call") {
       // What OPA reads through a variable it binds first (`some x in deny`, `split(s, ".")[0]`).
       const start = this.#typeOf(head);
@@ -395,12 +399,17 @@ export class BodyChecker {
         return ANY;
       }
       const keyType = keys(cur);
+      const next = keyType === undefined ? undefined : p.k === "const" && !isComposite(p.v) ? select(cur, p.v) : this.#keyFits(p, keyType) ? values(cur) : undefined;
+      if (next === undefined && cur.fromSchema) {
+        // Where a schema's type ends the ref, schema-refs.ts reports it (once).
+        for (let j = i; j < t.path.length; j++) this.#keyOfAny(t.path[j]!);
+        return ANY;
+      }
       if (keyType === undefined) {
         this.#refError(refUnsupported(t, i, cur), t.loc);
         return undefined;
       }
       if (p.k === "const" && !isComposite(p.v)) {
-        const next = select(cur, p.v);
         if (next === undefined) {
           this.#refError(refBadKey(t, i, p.v, keyType, cur), t.loc);
           return undefined;
@@ -408,12 +417,10 @@ export class BodyChecker {
         cur = next;
         continue;
       }
-      if (!this.#keyFits(p, keyType)) {
+      if (next === undefined) {
         this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType, cur), t.loc);
         return undefined;
       }
-      const next = values(cur);
-      if (next === undefined) return undefined;
       cur = next;
     }
     return cur;
