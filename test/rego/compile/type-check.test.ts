@@ -159,3 +159,9 @@ t.test("schemas (check --schema) type input, never more narrowly than OPA", asyn
   // A module whose METADATA gives rules schemas of their own: the type checker leaves input alone.
   t.same(errors('# METADATA\n# schemas:\n#   - input: {"type": "string"}\nr if true\n\na if input.n == "5"', schema), []);
 });
+
+t.test("a function is only called: a ref to it as a value is refused, with its type", async (t) => {
+  t.same(typeErrors("f(a) := upper(a)\np if f"), ["4:6: rego_type_error: undefined ref: data.p.f\n\tdata.p.f\n\t^^^^^^^^\n\thave: (string) => string"]);
+  t.same(typeErrors("g(a) := a\nq if data.p.g.y").length, 1);
+  t.same(typeErrors("h(a) := a\nr if h(1)\ns if { true with h as count }"), [], "calls and with replacements are not values");
+});

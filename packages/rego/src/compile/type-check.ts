@@ -42,7 +42,7 @@ import {
   type StaticProperty,
   type Type,
 } from "./static-types.js";
-import { arityMismatch, invalidArguments, matchError, refBadKey, refBadKeyType, refUnsupported, type NamedType } from "./type-errors.js";
+import { arityMismatch, invalidArguments, matchError, refBadKey, refBadKeyType, refToFunction, refUnsupported, type NamedType } from "./type-errors.js";
 
 /**
  * What a body's checker asks of the rest of the policy: the types of rules (refs
@@ -373,7 +373,12 @@ export class BodyChecker {
         const child = p.k === "const" && typeof p.v === "string" ? node.children.get(p.v) : undefined;
         if (child === undefined) break;
         node = child;
-        if (node.arity !== undefined) break;
+        if (node.arity !== undefined) {
+          // A function is only ever called (OPA has no first-class functions, but for `with`).
+          const fn = this.#world.functionType(node);
+          this.#refError(refToFunction(t, i + 1, fn?.args ?? Array.from({ length: node.arity }, () => ANY), fn ? fn.result : ANY), t.loc);
+          return undefined;
+        }
         if (node.rules.length > 0 || node.defaultRule !== undefined) return this.#walkPath(t, this.#world.nodeType(node) ?? ANY, i + 1);
       }
     }

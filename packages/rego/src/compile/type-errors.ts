@@ -44,6 +44,11 @@ export function refUnsupported(t: P.PRef, i: number, have: Type): string {
   return `${refHeader(t)}\n\t${"^".repeat(refString(t, i).length)}\n\thave: ${typeString(have)}`;
 }
 
+/** The first `n` steps of `t` name a function, which is not a value: OPA prints its type. */
+export function refToFunction(t: P.PRef, n: number, args: readonly Type[], result: MaybeType): string {
+  return `${refHeader(t)}\n\t${"^".repeat(refString(t, n).length)}\n\thave: ${typeList(args)} => ${typeString(result)}`;
+}
+
 /** Step `i` of `t` is a constant key that a value of type `of` does not have. */
 export function refBadKey(t: P.PRef, i: number, key: Value, keyType: Type, of: Type): string {
   const pad = padTo(t, i);
