@@ -165,3 +165,11 @@ t.test("a function is only called: a ref to it as a value is refused, with its t
   t.same(typeErrors("g(a) := a\nq if data.p.g.y").length, 1);
   t.same(typeErrors("h(a) := a\nr if h(1)\ns if { true with h as count }"), [], "calls and with replacements are not values");
 });
+
+t.test("large constants stay cheap to type: long arrays and wide unions are typed more widely", async (t) => {
+  // 3,000 records of different shapes once took minutes to type (a union grown member
+  // by member); the suite's own timeout is what a regression would hit.
+  const records = Array.from({ length: 3000 }, (_, i) => `{"k${i}": ${i}, "a": ${i}}`).join(", ");
+  t.same(typeErrors(`arr := [${records}]\np if { some x in arr; x.a == 1 }\nq if { some x in arr; x.zz == 1 }`), []);
+  t.same(typeErrors('short := [1, "a"]\nr if upper(short[0])').length, 1, "short arrays keep their elements' types");
+});

@@ -60,7 +60,8 @@ export const BOOLEAN: Type = { k: "boolean" };
 export const NUMBER: Type = { k: "number" };
 export const STRING: Type = { k: "string" };
 /** Every value (OPA's `types.A`). */
-export const ANY: Type = { k: "any", of: [] };
+const ANY_TYPE: AnyType = { k: "any", of: [] };
+export const ANY: Type = ANY_TYPE;
 
 export function arrayType(items: readonly MaybeType[], dynamic?: MaybeType): ArrayType {
   return { k: "array", static: items, dynamic };
@@ -75,9 +76,21 @@ export function setType(of: MaybeType): SetType {
 }
 
 /** A union of the given types, sorted and without duplicates. */
+/**
+ * Unions wider than this are every type: a few members tell a checker all it can use,
+ * and a union of hundreds of object shapes (a large constant list of records) would
+ * make each further union cost as much as the list.
+ */
+const MAX_UNION = 16;
+
+/** A union of the given types, sorted and without duplicates (every type past MAX_UNION members). */
 export function anyOf(types: readonly Type[]): AnyType {
   let out: Type[] = [];
-  for (const t of types) out = insertSorted(out, t);
+  for (const t of types) {
+    if (t.k === "any" && t.of.length === 0) return ANY_TYPE;
+    out = insertSorted(out, t);
+    if (out.length > MAX_UNION) return ANY_TYPE;
+  }
   return { k: "any", of: out };
 }
 
@@ -112,13 +125,30 @@ export function fromSpec(s: TypeSpec): Type {
   }
 }
 
-/** The type of a constant value: literals have static types, as in OPA. */
+/** Longer constant arrays type their elements together (dynamically), as one union. */
+const MAX_STATIC_ITEMS = 32;
+
+const valueTypes = new WeakMap<object, Type>();
+
+/** The type of a constant value: literals have static types, as in OPA (long arrays excepted, wider). */
 export function typeOfValue(v: Value): Type {
   if (v === null) return NULL;
   if (typeof v === "boolean") return BOOLEAN;
   if (typeof v === "string") return STRING;
   if (isNumber(v)) return NUMBER;
-  if (Array.isArray(v)) return v.length === 0 ? arrayType([], ANY) : arrayType(v.map(typeOfValue));
+  let t = valueTypes.get(v as object);
+  if (t === undefined) valueTypes.set(v as object, (t = compositeType(v)));
+  return t;
+}
+
+function compositeType(v: Value): Type {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return arrayType([], ANY);
+    if (v.length <= MAX_STATIC_ITEMS) return arrayType(v.map(typeOfValue));
+    let of: MaybeType;
+    for (const x of v) of = or(of, typeOfValue(x));
+    return arrayType([], of);
+  }
   if (v instanceof RSet) {
     let of: MaybeType;
     for (const x of v.unordered()) of = or(of, typeOfValue(x));
