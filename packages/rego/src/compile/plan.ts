@@ -192,10 +192,8 @@ export type PWith =
 /** The function a `with` replaces. */
 export type WithTarget = { readonly kind: "builtin"; readonly builtin: Builtin } | { readonly kind: "function"; readonly node: RuleNode };
 
-export type FunctionReplacement =
-  | { readonly kind: "value"; readonly value: PTerm }
-  | { readonly kind: "builtin"; readonly builtin: Builtin }
-  | { readonly kind: "function"; readonly node: RuleNode };
+/** What a `with` puts in a function's place: a value, or another function. */
+export type FunctionReplacement = { readonly kind: "value"; readonly value: PTerm } | WithTarget;
 
 /** `a or b` (a body per operand), `a and b` (one body): succeeds once if a body holds. */
 export interface PAny {

@@ -70,18 +70,20 @@ class RuleTypes implements TypeWorld {
 
   nodeType(node: P.RuleNode): MaybeType {
     if (this.#nodeTypes.has(node)) return this.#nodeTypes.get(node);
+    const type = this.#documentType(node);
+    this.#nodeTypes.set(node, type);
+    return type;
+  }
+
+  #documentType(node: P.RuleNode): MaybeType {
     let type: MaybeType;
     for (const rule of [...node.rules, ...(node.defaultRule ? [node.defaultRule] : [])]) {
       for (let r: P.CompiledRule | undefined = rule; r; r = r.else) {
         const checked = this.check(r);
-        if (!checked.clean || checked.type === undefined || r.keys.length > 0 || r.kind === "function") {
-          type = ANY;
-          break;
-        }
+        if (!checked.clean || checked.type === undefined || r.keys.length > 0 || r.kind === "function") return ANY;
         type = merge(type, checked.type);
       }
     }
-    this.#nodeTypes.set(node, type);
     return type;
   }
 

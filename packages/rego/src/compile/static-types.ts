@@ -60,8 +60,7 @@ export const BOOLEAN: Type = { k: "boolean" };
 export const NUMBER: Type = { k: "number" };
 export const STRING: Type = { k: "string" };
 /** Every value (OPA's `types.A`). */
-const ANY_TYPE: AnyType = { k: "any", of: [] };
-export const ANY: Type = ANY_TYPE;
+export const ANY: Type = { k: "any", of: [] };
 
 export function arrayType(items: readonly MaybeType[], dynamic?: MaybeType): ArrayType {
   return { k: "array", static: items, dynamic };
@@ -84,12 +83,12 @@ export function setType(of: MaybeType): SetType {
 const MAX_UNION = 16;
 
 /** A union of the given types, sorted and without duplicates (every type past MAX_UNION members). */
-export function anyOf(types: readonly Type[]): AnyType {
+export function anyOf(types: readonly Type[]): Type {
   let out: Type[] = [];
   for (const t of types) {
-    if (t.k === "any" && t.of.length === 0) return ANY_TYPE;
+    if (t.k === "any" && t.of.length === 0) return ANY;
     out = insertSorted(out, t);
-    if (out.length > MAX_UNION) return ANY_TYPE;
+    if (out.length > MAX_UNION) return ANY;
   }
   return { k: "any", of: out };
 }

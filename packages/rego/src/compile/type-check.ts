@@ -207,7 +207,8 @@ export class BodyChecker {
    */
   #checkReplacement(m: P.PWith & { kind: "function" }): void {
     const want = signature(m.target, this.#world);
-    const have = signature(m.replacement as P.WithTarget, this.#world);
+    if (m.replacement.kind === "value") return;
+    const have = signature(m.replacement, this.#world);
     if (have.length === want.length && have.every((h, i) => unifies(h.type, want[i]!.type))) return;
     this.#error(arityMismatch(m.name, have.map((h) => h.type), want), m.loc, false);
   }
