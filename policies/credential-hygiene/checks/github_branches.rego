@@ -146,13 +146,28 @@ org_profiles := {o.index: {rs.id: profile_of(rs) |
 	some o in gh.orgs
 }
 
-ruleset_profile(d, rs) := org_profiles[d][rs.id]
+# Where the org's copy could not give a rule's parameters (`pull_request` with
+# `parameters: null`), the repository's copy of the same ruleset adds what it shows, so
+# a fact read in one place is not taken as missing.
+ruleset_profile(d, rs) := object.union(org, {"enforces": enforces}) if {
+	org := org_profiles[d][rs.id]
+	enforces := org.enforces | completion(org, rs)
+}
 
 else := profile_of(rs)
+
+completion(org, rs) := profile_of(rs).enforces if count(org.unread) > 0
+
+else := set()
 
 profile_of(rs) := {
 	"enforces": {p | some p, _ in required; ruleset_holds(rs, p)},
 	"covers_default": covers_any_default(rs),
+	"unread": {"review" |
+		some rule in rs.rules
+		rule.type == "pull_request"
+		rule.parameters == null
+	},
 }
 
 covers_any_default(rs) if {
@@ -171,9 +186,9 @@ covers(profile, rs, default_branch, branch) if {
 
 else := ruleset_covers(rs, default_branch, branch)
 
-verdict(r, branch) := verdict_of(branch, r.repo.default_branch, r.repo.branch_protection_rules, r.repo.rulesets)
+verdict(r, branch) := verdict_of(r.index, branch, r.repo.default_branch, r.repo.branch_protection_rules, r.repo.rulesets)
 
-verdict_of(branch, default_branch, classic_rules, rulesets) := {
+verdict_of(d, branch, default_branch, classic_rules, rulesets) := {
 	"sources": sources,
 	"missing": {p | some p, _ in required; not p in enforced},
 	"admins_exempt": enforced - admin_proof,
@@ -183,8 +198,10 @@ verdict_of(branch, default_branch, classic_rules, rulesets) := {
 		ruleset_covers(rs, default_branch, branch)
 	],
 	"lists_read": lists_read(classic_rules, rulesets),
+	# Missing protections that a covering ruleset may enforce with parameters no copy gave.
+	"unread": {p | some s in sources; some p in object.get(s, "unread", set()); not p in enforced},
 } if {
-	sources := array.concat(classic_sources(classic_rules, branch), ruleset_sources(rulesets, default_branch, branch))
+	sources := array.concat(classic_sources(classic_rules, branch), ruleset_sources(d, rulesets, default_branch, branch))
 	enforced := {p | some s in sources; some p in s.enforces}
 	admin_proof := {p | some s in sources; some p in s.admin_proof}
 }
@@ -276,13 +293,19 @@ ruleset_excludes(rs, default_branch, branch) if {
 ruleset_label(rs) := sprintf("ruleset %q (%s %s)", [rs.name, rs.source.type, rs.source.name])
 
 # A ruleset's bypass list is GH-BP-002's concern, so for GH-BP-001 what it enforces
-# applies to administrators too.
-ruleset_sources(rulesets, default_branch, branch) := [s |
+# applies to administrators too. What it enforces comes from the same profile that
+# admin_proof reads, so the message names exactly the gap that made the finding.
+ruleset_sources(d, rulesets, default_branch, branch) := [s |
 	some rs in rulesets
 	rs.enforcement == "active"
 	ruleset_covers(rs, default_branch, branch)
-	enforces := {p | some p, _ in required; ruleset_holds(rs, p)}
-	s := {"label": ruleset_label(rs), "enforces": enforces, "admin_proof": enforces}
+	profile := ruleset_profile(d, rs)
+	s := {
+		"label": ruleset_label(rs),
+		"enforces": profile.enforces,
+		"admin_proof": profile.enforces,
+		"unread": profile.unread - profile.enforces,
+	}
 ]
 
 # Truncated lists (coverage entry with status `error`) make the protection facts
@@ -294,6 +317,8 @@ truncated contains [d, entry.resource] if {
 }
 
 status(r, v) := "unknown" if not v.lists_read
+
+else := "unknown" if count(v.unread) > 0
 
 else := "unknown" if [r.index, sprintf("repo:%s/branch_protection_rules", [r.repo.full_name])] in truncated
 
@@ -353,7 +378,10 @@ outcome(meta, "unknown", fields) := lib.unknown(meta, fields)
 names(protections) := concat(", ", sort([required[p] | some p in protections]))
 
 gap_evidence(v) := array.concat(
-	[sprintf("missing: %s", [names(v.missing)]) | count(v.missing) > 0],
+	array.concat(
+		[sprintf("missing: %s", [names(v.missing - v.unread)]) | count(v.missing - v.unread) > 0],
+		[sprintf("not known: %s", [names(v.unread)]) | count(v.unread) > 0],
+	),
 	[sprintf("administrators exempt from: %s", [names(v.admins_exempt)]) | count(v.admins_exempt) > 0],
 )
 
@@ -365,7 +393,10 @@ source_evidence(a) := array.concat(
 	array.concat(
 		[sprintf("%s: evaluate mode, enforces nothing", [label]) | some label in a.verdict.evaluate_only],
 		array.concat(
-			["branch_protection_rules or rulesets: not read or truncated" | a.status == "unknown"],
+			array.concat(
+				["branch_protection_rules or rulesets: not read or truncated" | a.status == "unknown"; count(a.verdict.unread) == 0],
+				[sprintf("%s: the parameters of its pull_request rule were not read, so whether it requires %s is unknown", [s.label, names(s.unread)]) | some s in a.verdict.sources; count(s.unread) > 0],
+			),
 			["no branch protection rule or active ruleset covers the branch" | a.status == "fail"; count(a.verdict.sources) == 0],
 		),
 	),

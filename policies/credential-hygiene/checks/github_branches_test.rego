@@ -205,6 +205,32 @@ test_bp_001_unknown_when_protection_facts_are_missing if {
 	branch_results(truncated) == {["GH-BP-001", "main", "unknown"]}
 }
 
+# A pull_request rule whose parameters one copy of an org ruleset could not give: the
+# other copy's parameters count, and when no copy has them the review is unknown, and
+# the message says so rather than naming no gap at all.
+org_ruleset_without_parameters := ruleset(1, {
+	"source": {"type": "Organization", "name": "acme"},
+	"rules": [
+		{"type": "deletion", "parameters": null},
+		{"type": "non_fast_forward", "parameters": null},
+		{"type": "pull_request", "parameters": null},
+	],
+})
+
+test_bp_001_a_copy_with_parameters_completes_an_org_ruleset if {
+	repo_copy := ruleset(1, {"source": {"type": "Organization", "name": "acme"}})
+	branch_results(snapshot_with([org_ruleset_without_parameters], [], [repo("app", {"rulesets": [repo_copy]})])) == set()
+}
+
+test_bp_001_unread_review_parameters_are_unknown_and_named if {
+	doc := snapshot_with([org_ruleset_without_parameters], [], [repo("app", {"rulesets": [org_ruleset_without_parameters]})])
+	branch_results(doc) == {["GH-BP-001", "main", "unknown"]}
+	f := finding(doc, "GH-BP-001")
+	endswith(f.message, "is not fully protected: not known: a required approving review")
+	some line in f.evidence
+	contains(line, "the parameters of its pull_request rule were not read")
+}
+
 test_bp_001_known_full_protection_passes_despite_a_gap if {
 	branch_results(snapshot([repo("app", {"rulesets": null, "branch_protection_rules": [classic("main", {})]})])) == set()
 }
