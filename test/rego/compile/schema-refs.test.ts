@@ -11,6 +11,8 @@ const schema = {
     extra: { type: "object", additionalProperties: true },
     either: { anyOf: [{ type: "object", properties: { a: {} } }, { type: "object", properties: { b: {} } }] },
     free: {},
+    bare: { type: "object" },
+    named: { type: "object", properties: { a: {} }, additionalProperties: true },
   },
   $defs: { user: { type: "object", properties: { name: { type: "string" }, roles: { type: "array", items: { type: "string" } } } } },
 };
@@ -39,6 +41,11 @@ t.test("following $ref, arrays, additionalProperties schemas and anyOf", async (
   t.same(errors("\tinput.labels.prod.size"), ["rego_type_error: undefined ref: input.labels.prod.size"]);
   t.same(errors("\tinput.either.c"), ["rego_type_error: undefined ref: input.either.c"]);
   t.same(errors("\tinput.user.name.first"), ["rego_type_error: undefined ref: input.user.name.first"]);
+});
+
+t.test("object schemas as OPA types them: naming no properties opens, additionalProperties: true does not", async (t) => {
+  t.same(errors("\tinput.bare.anything.below"), []);
+  t.same(errors("\tinput.named.a.x\n\tinput.named.b"), ["rego_type_error: undefined ref: input.named.b"]);
 });
 
 t.test("an import of part of input is checked through its alias", async (t) => {
@@ -102,4 +109,38 @@ unannotated if input.anything
   t.same(schemaRefErrors([missing], { named }).map((e) => e.message), ["undefined schema: schema.nope"]);
   const pkgMissing = parseModule("# METADATA\n# schemas:\n#   - input: schema.nope\npackage p\n\na if input.x\n\nb if input.y\n", { file: "x.rego" });
   t.same(schemaRefErrors([pkgMissing], { named }).map((e) => e.message), ["undefined schema: schema.nope"], "a package's annotation is reported once, not per rule");
+});
+
+t.test("annotations reach the rules of their scope in every module: package, subpackages, document", async (t) => {
+  const named = new Map<string, unknown>([["schema.user", { type: "object", properties: { name: { type: "string" } } }]]);
+  const modules = [
+    parseModule("# METADATA\n# scope: subpackages\n# schemas:\n#   - input: schema.user\npackage a\n", { file: "a.rego" }),
+    parseModule("package a.b\n\np if input.nmae\n", { file: "b.rego" }),
+    parseModule("package c\n\n# METADATA\n# scope: document\n# schemas:\n#   - input: schema.user\nq if input.name\n", { file: "c1.rego" }),
+    parseModule("package c\n\nq if input.nmae\n\nr if input.nmae\n", { file: "c2.rego" }),
+  ];
+  t.same(
+    schemaRefErrors(modules, { named }).map((e) => `${e.location?.file}:${e.location?.row}: ${e.message.split("\n")[0]}`),
+    ["b.rego:3: undefined ref: input.nmae", "c2.rego:3: undefined ref: input.nmae"],
+  );
+});
+
+t.test("an annotation can name a schema with brackets and put one below input, as OPA overrides a prefix", async (t) => {
+  const named = new Map<string, unknown>([
+    ["schema.acl-schema", { type: "object", properties: { alice: { type: "array" }, bob: { type: "array" } } }],
+    ["schema.user", { type: "object", properties: { user: { type: "string" } } }],
+  ]);
+  const check = (annotation: string, body: string): string[] => {
+    const m = parseModule(`package p\n\n# METADATA\n# schemas:\n${annotation}\nallow if {\n${body}\n}\n`, { file: "x.rego" });
+    return schemaRefErrors([m], { named }).map((e) => e.message);
+  };
+  // The whole ref is shown, with the caret under the key the schema lacks.
+  t.same(check('#   - input.request.object: schema["acl-schema"]', "\tinput.request.object.spec.containers[_].image\n\tinput.request.kind\n\tinput.request.object.alice"), [
+    'undefined ref: input.request.object.spec.containers[_].image\n\tinput.request.object.spec.containers[_].image\n\t                     ^\n\thave: "spec"\n\twant (one of): ["alice" "bob"]',
+  ], "without a schema of input, only the overridden part is checked");
+  t.same(check("#   - input: schema.user\n#   - input.apple.orange: schema.user", "\tinput.user\n\tinput.apple.orange.user\n\tinput.apple.banana\n\tinput.nope").map((m) => m.split("\n")[0]), [
+    "undefined ref: input.apple.banana",
+    "undefined ref: input.nope",
+  ], "with one, the new keys join it and nothing else opens");
+  t.same(check('#   - input: schema.user\n#   - input.user: schema["acl-schema"]', "\tinput.user.alice\n\tinput.user.carol").map((m) => m.split("\n")[0]), ["undefined ref: input.user.carol"], "a key's schema is replaced");
 });

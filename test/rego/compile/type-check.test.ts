@@ -116,7 +116,48 @@ t.test("rules have the types of their values; refs into them are checked", async
   t.same(typeErrors('deny contains msg if msg := sprintf("%v", [input.x])\nb if { some m in deny; abs(m) > 1 }').length, 1, "a set of strings");
   t.same(typeErrors('v := 1 if input.x\nelse := "a"\nb if upper(v)'), [], "else branches join in a union");
   t.same(typeErrors("default d := false\nd := 1 if input.x\nb if abs(d)"), [], "a default joins too");
-  t.same(typeErrors("o[k] := 1 if some k in input.ks\nb if upper(o.x)"), [], "a head past its ground prefix: every type");
+  t.same(typeErrors("o[k].q := 1 if some k in input.ks\nb if upper(o.x.q)"), [], "a head two keys past its ground prefix: every type");
+  t.same(typeErrors("s[k] contains 1 if some k in input.ks\nb if upper(s.x)"), [], "a set under a key: every type");
+});
+
+t.test("a partial object has its keys' and values' types, as OPA's checkRule gives them", async (t) => {
+  t.same(typeErrors("o[k] := 1 if some k in input.ks\nb if upper(o.x)"), ["4:6: rego_type_error: upper: invalid argument(s)\n\thave: (number)\n\twant: (x: string, y: string)"]);
+  // Entity maps: a misspelt field of an entry is caught through the map.
+  t.same(typeErrors('repos[uri] := {"name": r.name, "id": r.id} if {\n\tsome r in input.repos\n\turi := r.url\n}\nb if {\n\tsome e in repos\n\te.nmae == "x"\n}'), [
+    '9:2: rego_type_error: undefined ref: e.nmae\n\te.nmae\n\t  ^\n\t  have: "nmae"\n\t  want (one of): ["id" "name"]',
+  ]);
+  t.same(typeErrors('o[k] := 1 if some k in ["a"]\no[k] := "x" if some k in ["b"]\nb if upper(o.a)'), [], "definitions join their values' types");
+  // Constant keys are nodes of their own: any other string key may still come from base data.
+  t.same(typeErrors('n[3] := "three"\nn[4] := 4\nb if upper(n[3])\nc if n.foo'), []);
+  t.same(typeErrors("n[3] := 1\nb if {\n\tx := true\n\tn[x]\n}"), [
+    "6:2: rego_type_error: undefined ref: data.p.n[x]\n\tdata.p.n[x]\n\t         ^\n\t         have (type): boolean\n\t         want (one of): [3]",
+  ]);
+});
+
+t.test("a data ref above the rules: packages are named by strings", async (t) => {
+  const errors = (query: string): string[] => {
+    try {
+      compile([parseModule('package test\n\np := 1\n\nq := {"foo": 1}\n', { file: "t.rego" }), parseModule(`package query\n\n${query}\n`, { file: "q.rego" })]);
+    } catch (e) {
+      if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.row}:${x.location?.col}: ${x.code}: ${x.message}`);
+      throw e;
+    }
+    return [];
+  };
+  t.same(errors("r if {\n\txs := [1]\n\tdata.test[xs[0]]\n}").length, 1, "a key read from a number array");
+  t.same(errors("r if {\n\tx := true\n\tdata.test[x]\n}"), [
+    '5:2: rego_type_error: undefined ref: data.test[x]\n\tdata.test[x]\n\t          ^\n\t          have (type): boolean\n\t          want (one of): ["p" "q"]',
+  ]);
+  // OPA types a node's rules before a rule only when they are its dependencies; a constant key
+  // (`data[2]`, `data.test[1]`) depends on none of them, so OPA may not see them yet.
+  t.same(errors("r if data.test[1]"), []);
+  t.same(errors("r := data[2]"), []);
+  t.same(errors("r if {\n\tx := 1\n\tdata.test[x]\n}").length, 1, "a variable of another type than string");
+  t.same(errors("r if {\n\tsome k\n\tdata.test[k]\n}"), [], "an unbound variable is a string key");
+  t.same(errors("r if data.test.base_doc[1]"), [], "below a node without rules is base data: every type");
+  t.same(errors("r if data.test.q[[1, 2]]"), [
+    "3:6: rego_type_error: undefined ref: data.test.q[[1, 2]]\n\tdata.test.q[[1, 2]]\n\t            ^\n\t            have (type): array<number, number>\n\t            want (type): string",
+  ], "OPA lists no keys for a composite key");
 });
 
 t.test("functions have their parameters' and result's types", async (t) => {
@@ -156,8 +197,40 @@ t.test("schemas (check --schema) type input, never more narrowly than OPA", asyn
   t.same(errors("a if input.other.deep == 1\nb if input.n.x", schema), [], "refs the schema does not allow are the ref check's to report");
   t.same(errors('a if input.n == "5"', { type: "object", properties: { n: { oneOf: [{ type: "integer" }] } } }), [], "oneOf, allOf, not, if: every type");
   t.same(errors('a if input.n == "5"', { type: "object", properties: { n: { $ref: "#/$defs/n" } }, $defs: { n: { type: "integer" } } }), ["match error"], "$ref is followed");
-  // A module whose METADATA gives rules schemas of their own: the type checker leaves input alone.
-  t.same(errors('# METADATA\n# schemas:\n#   - input: {"type": "string"}\nr if true\n\na if input.n == "5"', schema), []);
+  // An annotation on another rule leaves this one with the schema given for all rules.
+  t.same(errors('# METADATA\n# schemas:\n#   - input: {"type": "string"}\nr if true\n\na if input.n == "5"', schema), ["match error"]);
+});
+
+t.test("METADATA schemas annotations type input in their scopes, in OPA's order", async (t) => {
+  const errors = (modules: Record<string, string>, input?: unknown): string[] => {
+    const named = new Map<string, unknown>([
+      ["schema.string", { type: "string" }],
+      ["schema.number", { type: "number" }],
+      ["schema.user", { type: "object", properties: { age: { type: "number" } } }],
+    ]);
+    try {
+      compile(
+        Object.entries(modules).map(([file, source]) => parseModule(source, { file })),
+        { schemas: { ...(input === undefined ? {} : { input }), named } },
+      );
+    } catch (e) {
+      if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.file}:${x.location?.row}: ${x.message.split("\n")[0]!}`);
+      throw e;
+    }
+    return [];
+  };
+  t.same(errors({ "a.rego": "# METADATA\n# scope: package\n# schemas:\n#   - input: schema.string\npackage a\n\np if input == 7\n" }), ["a.rego:7: match error"], "package scope");
+  t.same(errors({ "a.rego": "# METADATA\n# scope: package\n# schemas:\n#   - input: schema.string\npackage a\n\np if input == 7\n", "b.rego": "package a\n\nq if input == 8\n" }), [
+    "a.rego:7: match error",
+    "b.rego:3: match error",
+  ], "a package's annotation reaches its other modules");
+  t.same(errors({ "a.rego": "# METADATA\n# scope: subpackages\n# schemas:\n#   - input: schema.string\npackage a\n", "b.rego": "package a.b.c\n\nq if input == 8\n" }), ["b.rego:3: match error"], "subpackages scope");
+  t.same(errors({ "a.rego": "package a\n\n# METADATA\n# scope: document\n# schemas:\n#   - input: schema.string\np if input == 1\n\np if input == 2\n" }), ["a.rego:7: match error", "a.rego:9: match error"], "document scope: every definition");
+  t.same(errors({ "a.rego": "# METADATA\n# scope: package\n# schemas:\n#   - input: schema.string\npackage a\n\n# METADATA\n# schemas:\n#   - input: schema.number\np if input == 7\n" }), [], "the rule's own annotation wins");
+  t.same(errors({ "a.rego": 'package a\n\n# METADATA\n# schemas:\n#   - input.user: schema.user\np if input.user.age == "x"\n\nelse := false if input.user.age == "y"\n\nq if input.user.age == "z"\n' }, { type: "object" }), [
+    "a.rego:6: match error",
+    "a.rego:8: match error",
+  ], "a key below input; an else is typed as its rule; another rule is not");
 });
 
 t.test("a function is only called: a ref to it as a value is refused, with its type", async (t) => {

@@ -5,8 +5,10 @@
  * `user` has `name`) is a type error, with the keys the schema does allow there.
  *
  * An object schema allows the keys of its `properties`; others only when it has
- * `additionalProperties` (true or a schema) or `patternProperties`. An array allows
- * numbers and variables, and its `items` schema goes on. Where the schema says
+ * `additionalProperties` that is a schema (the schema of every other key) or
+ * `patternProperties`, or names no properties at all (`{"type": "object"}`, which OPA
+ * types as any object). `additionalProperties: true` opens nothing, as in OPA. An
+ * array allows numbers and variables, and its `items` schema goes on. Where the schema says
  * nothing (no type, `{}`, `true`) anything goes. `$ref`s are followed within a
  * schema and, by `$id`, into the other schemas given. A variable key into an object
  * ends the check of that ref, unless `additionalProperties` gives the schema of
@@ -15,6 +17,7 @@
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
+import { schemaScopes } from "./schema-scopes.js";
 
 export type Schema = boolean | { readonly [key: string]: unknown };
 
@@ -22,6 +25,10 @@ export type Schema = boolean | { readonly [key: string]: unknown };
 export interface At {
   readonly schema: Schema;
   readonly doc: Schema;
+  /** Schemas an annotation puts at keys below (`- input.a.b: schema.x`), over what `schema` says. */
+  readonly over?: ReadonlyMap<string, At>;
+  /** A node made for such a key where the schema had none: it has no keys but those in `over`. */
+  readonly closed?: boolean;
 }
 
 /** Other schemas a `$ref` may name, by `$id`. */
@@ -43,24 +50,43 @@ export interface SchemaSet {
 
 /**
  * Type errors for the refs into `input` (and into `data` where an annotation gives
- * its schema) that the schemas do not allow. A rule's METADATA `schemas` annotation
+ * its schema) that the schemas do not allow. METADATA `schemas` annotations
  * (`- input: schema.user`, `- data.roles: schema.roles`, or a schema written in
- * place), or its package's, sets the schemas of that rule, as in `opa check --schema`.
+ * place) set the schemas of the rules in their scope (schema-scopes.ts), as in
+ * `opa check --schema`.
  */
 export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
   const out: RegoError[] = [];
   const registry = schemaRegistry(schemas);
   const input: At | undefined = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
+  const named = schemas.named ?? new Map<string, unknown>();
+  const scopesOf = schemaScopes(modules);
+  // An annotation applies to many rules; what is wrong with it is reported once.
+  const reported = new Set<string>();
   for (const m of modules) {
     const checker = new RefChecker(registry, inputAliases(m), m.source, out);
-    const named = schemas.named ?? new Map<string, unknown>();
-    const pkg = schemaBindings(m.annotations.filter((a) => a.scope === "package" || a.scope === "subpackages"), named, out, { input, data: [] });
     for (const rule of m.rules) {
-      const bindings = rule.annotations.length === 0 ? pkg : schemaBindings(rule.annotations, named, out, pkg);
+      const found: RegoError[] = [];
+      const bindings = schemaBindings(scopesOf(m, rule), named, registry, found, { input, data: [] });
+      for (const e of found) {
+        const key = `${e.location?.file}:${e.location?.offset}:${e.message}`;
+        if (!reported.has(key)) out.push(e);
+        reported.add(key);
+      }
       for (let r: A.Rule | undefined = rule; r; r = r.else) checker.rule(r, bindings.input, bindings.data);
     }
   }
   return out;
+}
+
+/**
+ * The schema of input for a rule that the `schemas` of `annotations` (in the order they
+ * apply) give over the input schema given for all rules: what the type checker types
+ * input by. Their errors (an undefined schema) are schemaRefErrors' to report.
+ */
+export function annotatedInput(annotations: readonly A.Annotations[], schemas: SchemaSet): At | undefined {
+  const input = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
+  return schemaBindings(annotations, schemas.named ?? new Map<string, unknown>(), schemaRegistry(schemas), [], { input, data: [] }).input;
 }
 
 /** Every schema given, by its `$id`, for `$ref`s into other schemas. */
@@ -80,7 +106,7 @@ interface Bindings {
 }
 
 /** `base` (the package's schemas, or the global input schema) with the `schemas` entries of `annotations` over it. */
-function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMap<string, unknown>, out: RegoError[], base: Bindings): Bindings {
+function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMap<string, unknown>, registry: Registry, out: RegoError[], base: Bindings): Bindings {
   const bindings: Bindings = { input: base.input, data: [...base.data] };
   for (const a of annotations) {
     const entries = a.data["schemas"];
@@ -90,20 +116,47 @@ function schemaBindings(annotations: readonly A.Annotations[], named: ReadonlyMa
       for (const [target, value] of Object.entries(entry as Record<string, unknown>)) {
         let schema: unknown = value;
         if (typeof value === "string") {
-          schema = named.get(value);
+          schema = named.get(dottedSchemaRef(value));
           if (schema === undefined) {
             out.push(new RegoError(ErrorCode.TypeError, `undefined schema: ${value}`, a.loc));
             continue;
           }
         }
         const at: At = { schema: schema as Schema, doc: schema as Schema };
-        const path = target.split(".");
-        if (path[0] === "input" && path.length === 1) bindings.input = at;
+        const path = dottedSchemaRef(target).split(".");
+        if (path[0] === "input") bindings.input = overrideAt(bindings.input, path.slice(1), at, registry);
         else if (path[0] === "data") bindings.data.unshift({ path: path.slice(1), at });
       }
     }
   }
   return bindings;
+}
+
+/**
+ * `input` with `schema` put at `path` below it, as OPA's checker overrides a prefix's
+ * type: the keys on the way keep what they had beside the new one. Where the schema of
+ * input had no such key, the node made for it has that key only (OPA inserts an object
+ * type); where input has no schema at all, or says nothing there, other keys stay open.
+ */
+function overrideAt(base: At | undefined, path: readonly string[], schema: At, registry: Registry): At {
+  if (path.length === 0) return schema;
+  const [key, ...rest] = path as [string, ...string[]];
+  let child = base?.over?.get(key);
+  if (child === undefined) {
+    const step = base === undefined || base.closed ? undefined : stepInto({ schema: base.schema, doc: base.doc }, key, registry);
+    child = step?.kind === "into" ? step.at : { schema: true, doc: true, closed: base?.closed === true || step?.kind === "missing" };
+  }
+  const over = new Map(base?.over ?? []);
+  over.set(key, overrideAt(child, rest, schema, registry));
+  return { schema: base?.schema ?? true, doc: base?.doc ?? true, over, ...(base?.closed ? { closed: true } : {}) };
+}
+
+/**
+ * A schema ref as the name it is kept under: `schema["acl-schema"]` (a file name that
+ * is no Rego identifier) is `schema.acl-schema`, as OPA reads the ref.
+ */
+function dottedSchemaRef(ref: string): string {
+  return ref.replace(/\[\s*"((?:[^"\\]|\\.)*)"\s*\]/g, (_, key: string) => `.${JSON.parse(`"${key}"`) as string}`);
 }
 
 /** `import input.user as u`: `u` stands for `input.user`. */
@@ -305,28 +358,41 @@ class RefChecker {
     const start = this.#start(ref, env);
     if (!start) return undefined;
     let at = start.at;
-    let shown = start.shown;
-    for (const key of [...start.keys, ...ref.path.slice(start.skip)]) {
+    const keys = [...start.keys, ...ref.path.slice(start.skip)];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const step = stepInto(at, key, this.#registry);
       if (step.kind === "any") return undefined;
-      const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
-      const part = name === undefined ? `[${sourceText(key as A.Term, this.#source)}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
       if (step.kind === "missing") {
-        if (report) this.#report(ref, key, name, shown + part, part, step);
+        if (report) this.#report(ref, start.shown, keys, i, step);
         return undefined;
       }
       at = step.at;
-      shown += part;
     }
     return at;
   }
 
-  /** OPA's message for an undefined ref: the ref, a caret under the key, what it has and what the schema wants. */
-  #report(ref: A.RefTerm, key: A.Term | string, name: string | undefined, text: string, part: string, step: Extract<Step, { kind: "missing" }>): void {
+  /** How OPA prints a key of a ref: `.name`, `["not a name"]`, or `[x]` for what is not a string. */
+  #part(key: A.Term | string): string {
+    const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
+    if (name === undefined) return `[${sourceText(key as A.Term, this.#source)}]`;
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  }
+
+  /**
+   * OPA's message for an undefined ref: the whole ref, a caret under key `bad`, what
+   * it has and what the schema wants.
+   */
+  #report(ref: A.RefTerm, head: string, keys: readonly (A.Term | string)[], bad: number, step: Extract<Step, { kind: "missing" }>): void {
+    const key = keys[bad]!;
+    const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
     const have = name ?? sourceText(key as A.Term, this.#source);
     const want = step.allowed.length > 0 ? `\n\twant (one of): [${step.allowed.map((k) => JSON.stringify(k)).join(" ")}]` : `\n\twant: ${step.want}`;
+    const before = head + keys.slice(0, bad).map((k) => this.#part(k)).join("");
+    const text = before + keys.slice(bad).map((k) => this.#part(k)).join("");
     // The caret goes under the key: past the `.` of a name, the `[` of a variable or number.
-    const caret = " ".repeat(text.length - part.length + (name === undefined || part.startsWith(".") ? 1 : 0));
+    const part = this.#part(key);
+    const caret = " ".repeat(before.length + (name === undefined || part.startsWith(".") ? 1 : 0));
     this.#out.push(new RegoError(ErrorCode.TypeError, `undefined ref: ${text}\n\t${text}\n\t${caret}^\n\thave: ${JSON.stringify(have)}${want}`, typeof key === "string" ? ref.loc : key.loc));
   }
 }
@@ -349,6 +415,7 @@ const ANY: Step = { kind: "any" };
  * say nothing about the shape (`required`, `if`/`then`) neither add nor refuse keys.
  */
 function stepInto(at: At, key: A.Term | string, registry: Registry, depth = 0): Step {
+  if (at.over !== undefined || at.closed) return stepOverridden(at, key, registry, depth);
   const schema = at.schema;
   if (typeof schema === "boolean" || depth > 32) return ANY;
   const ref = schema["$ref"];
@@ -375,6 +442,18 @@ function branchSteps(at: At, combinator: string, key: A.Term | string, registry:
   return Array.isArray(branches) ? branches.map((b) => stepInto({ schema: b as Schema, doc: at.doc }, key, registry, depth + 1)) : [];
 }
 
+/** A node with keys an annotation overrides: those first, then what its own schema allows (which lists them too). */
+function stepOverridden(at: At, key: A.Term | string, registry: Registry, depth: number): Step {
+  const over = at.over ?? new Map<string, At>();
+  const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
+  const replaced = name === undefined ? undefined : over.get(name);
+  if (replaced !== undefined) return { kind: "into", at: replaced };
+  const variable = typeof key !== "string" && key.type !== "String" && key.type !== "Number";
+  if (at.closed) return variable ? ANY : { kind: "missing", allowed: [...over.keys()].sort(), want: "object key" };
+  const own = stepInto({ schema: at.schema, doc: at.doc }, key, registry, depth);
+  return own.kind === "missing" ? { ...own, allowed: [...new Set([...own.allowed, ...over.keys()])].sort() } : own;
+}
+
 /** The step the node's own `type`, `properties`, `additionalProperties` and `items` allow. */
 function stepOwn(at: At, key: A.Term | string): Step {
   const schema = at.schema as { readonly [key: string]: unknown };
@@ -387,7 +466,11 @@ function stepOwn(at: At, key: A.Term | string): Step {
     if (stringKey !== undefined && Object.hasOwn(properties, stringKey)) return into(properties[stringKey]!);
     const additional = schema["additionalProperties"] as Schema | undefined;
     if (typeof additional === "object") return into(additional);
-    if (additional === true || schema["patternProperties"] !== undefined || variable || types.size > 1) return ANY;
+    // An object schema that names no properties allows every key, as OPA types it; one
+    // that names some allows only those, `additionalProperties: true` or not (OPA's
+    // schema types ignore it, and its own tests refuse `input.user` under such a schema).
+    const namesNone = Object.keys(properties).length === 0;
+    if (namesNone || schema["patternProperties"] !== undefined || variable || types.size > 1) return ANY;
     return { kind: "missing", allowed: Object.keys(properties).sort(), want: "object key" };
   }
   if (types.has("array")) {

@@ -19,6 +19,22 @@ export function inputTypeOf(schemas: SchemaSet): Type | undefined {
   return typeOfSchema({ schema, doc: schema }, schemaRegistry(schemas), 0);
 }
 
+/** The type of input where METADATA annotations give a rule its schemas (annotatedInput). */
+export function annotatedInputType(at: At, schemas: SchemaSet): Type {
+  return typeOfAt(at, schemaRegistry(schemas));
+}
+
+/** A schema with the keys an annotation put below it (`- input.a.b: …`): those keys' types over its own. */
+function typeOfAt(at: At, registry: Registry): Type {
+  const own = typeOfSchema(at, registry, 0);
+  if (at.over === undefined) return own;
+  const over = [...at.over].map(([key, child]) => ({ key, value: typeOfAt(child, registry) }));
+  // Over an object, the keys are replaced or added; over anything else, input is an
+  // object with those keys and any others (OPA types only the annotated path then).
+  const kept = own.k === "object" ? own.static.filter((p) => !at.over!.has(p.key as string)) : [];
+  return marked(objectType([...kept, ...over], { key: ANY, value: ANY }));
+}
+
 const MAX_DEPTH = 16;
 
 function marked(t: Type): Type {

@@ -54,8 +54,6 @@ export interface TypeWorld {
   /** A user function's argument and result types, or undefined when they are not known. */
   functionType(node: P.RuleNode): FunctionType | undefined;
   readonly root: P.RuleNode;
-  /** The type of `input` a schema gives (`check --schema`); every type without one. */
-  readonly inputType: Type | undefined;
 }
 
 export interface FunctionType {
@@ -102,7 +100,11 @@ export class BodyChecker {
 
   readonly #world: TypeWorld | undefined;
 
-  constructor(slots: number, report: (message: string, loc: Location) => void, world?: TypeWorld) {
+  /** The type of `input` the schemas give this body (`check --schema`); every type without one. */
+  readonly #input: Type | undefined;
+
+  constructor(slots: number, report: (message: string, loc: Location) => void, world?: TypeWorld, input?: Type) {
+    this.#input = input;
     this.#env = new Array<MaybeType>(slots).fill(undefined);
     this.#report = report;
     this.#world = world;
@@ -290,7 +292,7 @@ export class BodyChecker {
       case "local":
         return this.#env[t.slot];
       case "input":
-        return this.#world?.inputType ?? ANY;
+        return this.#input ?? ANY;
       case "data":
         return ANY;
       case "array":
@@ -371,6 +373,7 @@ export class BodyChecker {
       let node = this.#world.root;
       for (let i = 0; i < t.path.length; i++) {
         const p = t.path[i]!;
+        if (holdsRules(node) && !this.#nodeKeyFits(t, i, node)) return undefined;
         const child = p.k === "const" && typeof p.v === "string" ? node.children.get(p.v) : undefined;
         if (child === undefined) break;
         node = child;
@@ -383,7 +386,7 @@ export class BodyChecker {
         if (node.rules.length > 0 || node.defaultRule !== undefined) return this.#walkPath(t, this.#world.nodeType(node) ?? ANY, i + 1);
       }
     }
-    if (head.k === "input" && this.#world?.inputType !== undefined) return this.#walkPath(t, this.#world.inputType, 0);
+    if (head.k === "input" && this.#input !== undefined) return this.#walkPath(t, this.#input, 0);
     if (head.k === "ref" || head.k === "call") {
       // What OPA reads through a variable it binds first (`some x in deny`, `split(s, ".")[0]`).
       const start = this.#typeOf(head);
@@ -393,6 +396,30 @@ export class BodyChecker {
     if (head.k !== "input" && head.k !== "data") void this.#typeOf(head);
     for (const p of t.path) this.#keyOfAny(p);
     return ANY;
+  }
+
+  /**
+   * Step `i` of a data ref at a node above any rule, as OPA's refChecker takes it: the
+   * first two steps name packages, so they are strings or variables; a variable there
+   * or deeper is a key of the node's object of packages and rules, a string.
+   *
+   * A constant key of another type (`data.test[1]`) is left alone: it makes the rule
+   * depend on no rule below the node, so whether OPA has typed those rules by then
+   * depends on its order of checking (`p := data[2]` compiles there). A key that is not
+   * constant makes every rule below a dependency, checked first: OPA always sees them.
+   */
+  #nodeKeyFits(t: P.PRef, i: number, node: P.RuleNode): boolean {
+    const p = t.path[i]!;
+    const namesPackage = i < 2;
+    if (namesPackage && p.k !== "local" && p.k !== "const") {
+      this.#refError(refBadKeyType(t, i, this.#typeOf(p), STRING, nodeObjectType(node)), t.loc);
+      return false;
+    }
+    if (p.k === "local" && !this.#keyFits(p, STRING)) {
+      this.#refError(refBadKeyType(t, i, this.#env[p.slot], STRING, nodeObjectType(node)), t.loc);
+      return false;
+    }
+    return true;
   }
 
   /** Steps `from` on of a ref, into a value of type `start`. */
@@ -424,7 +451,9 @@ export class BodyChecker {
         continue;
       }
       if (next === undefined) {
-        this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType, cur), t.loc);
+        // OPA lists the keys a value has, but not for a composite key (checkRefLeaf).
+        const composite = p.k === "array" || p.k === "object" || p.k === "set" || (p.k === "const" && isComposite(p.v));
+        this.#refError(refBadKeyType(t, i, this.#typeOf(p), keyType, composite ? ANY : cur), t.loc);
         return undefined;
       }
       cur = next;
@@ -626,3 +655,20 @@ function unify1Value(v: Value, want: Type): boolean {
   return unifies(typeOfValue(v), want);
 }
 
+const holdsRulesCache = new WeakMap<P.RuleNode, boolean>();
+
+/** A rule, a default or a function sits at the node or below it: OPA's type tree has the node. */
+function holdsRules(node: P.RuleNode): boolean {
+  let yes = holdsRulesCache.get(node);
+  if (yes === undefined) {
+    yes = node.rules.length > 0 || node.defaultRule !== undefined || [...node.children.values()].some(holdsRules);
+    holdsRulesCache.set(node, yes);
+  }
+  return yes;
+}
+
+/** A node above the rules as OPA types it: its children's names, and any other string key (base data). */
+function nodeObjectType(node: P.RuleNode): Type {
+  const props = [...node.children].filter(([, child]) => holdsRules(child)).map(([key]) => ({ key, value: ANY }));
+  return objectType(props, { key: STRING, value: ANY });
+}
