@@ -233,6 +233,13 @@ t.test("METADATA schemas annotations type input in their scopes, in OPA's order"
   ], "a key below input; an else is typed as its rule; another rule is not");
 });
 
+t.test("a call through a key that is not a string names no function; the message shows the key as OPA does", async (t) => {
+  t.same(typeErrors('a if {\n\tx := "f"\n\tdata.q[x](1)\n}\nb if {\n\ty := "f"\n\tdata[[y]](1)\n}').map((e) => e.split("\n")[0]), [
+    "5:2: rego_type_error: undefined function data.q[x]",
+    "9:2: rego_type_error: undefined function data[[y]]",
+  ]);
+});
+
 t.test("a function is only called: a ref to it as a value is refused, with its type", async (t) => {
   t.same(typeErrors("f(a) := upper(a)\np if f"), ["4:6: rego_type_error: undefined ref: data.p.f\n\tdata.p.f\n\t^^^^^^^^\n\thave: (string) => string"]);
   t.same(typeErrors("g(a) := a\nq if data.p.g.y").length, 1);

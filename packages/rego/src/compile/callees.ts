@@ -4,6 +4,7 @@
  * CheckUndefinedFuncs makes (the function exists, the arity matches).
  */
 import { ErrorCode } from "../ast/errors.js";
+import { refText } from "../ast/ref-name.js";
 import type * as A from "../ast/nodes.js";
 import type { Builtin } from "../builtins/types.js";
 import type { CompileContext, ImportTarget, ModuleInfo } from "./context.js";
@@ -37,7 +38,8 @@ export function resolveCallee(globals: Globals, op: A.VarTerm | A.RefTerm, scope
   const rest = op.type === "Ref" ? op.path.map((p) => (p.type === "String" ? p.value : "?")) : [];
   const name = [headName, ...rest].join(".");
   if (scope.lookup(headName) !== undefined) return { kind: "local", name };
-  if (headName === "data") return { kind: "data", path: rest, name };
+  // A key that is not a string names no function (OPA has no dynamic dispatch); the message shows it as written.
+  if (headName === "data") return { kind: "data", path: rest, name: rest.includes("?") ? refText(op) : name };
   const imp = globals.imports.get(headName);
   if (imp && imp.root === "data") {
     const path = [...imp.path, ...rest];
@@ -66,7 +68,7 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
   if (callee.kind === "data") {
     const node = ctx.findNode(callee.path);
     if (!node || node.arity === undefined) {
-      ctx.typeError(`undefined function ${["data", ...callee.path].join(".")}`, call.loc);
+      ctx.typeError(`undefined function ${callee.name}`, call.loc);
       return undefined;
     }
     if (node.arity !== n) {
