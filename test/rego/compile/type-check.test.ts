@@ -233,6 +233,13 @@ t.test("METADATA schemas annotations type input in their scopes, in OPA's order"
   ], "a key below input; an else is typed as its rule; another rule is not");
 });
 
+t.test("eq(a, b) is OPA's spelling of a = b; other arities are its arity error", async (t) => {
+  const engine = new Engine();
+  engine.addModule("x.rego", "package x\n\np if {\n\teq(x, 1)\n\tx == 1\n}\n\nq if not eq(input.a, 2)\n");
+  t.same(engine.prepare("data.x").evaluate({ input: { a: 3 } }).results[0]?.expressions[0]?.value, { p: true, q: true });
+  t.same(typeErrors("q if eq(1)"), ["3:6: rego_type_error: eq: arity mismatch\n\thave: (number)\n\twant: (any, any)"]);
+});
+
 t.test("a call through a key that is not a string names no function; the message shows the key as OPA does", async (t) => {
   t.same(typeErrors('a if {\n\tx := "f"\n\tdata.q[x](1)\n}\nb if {\n\ty := "f"\n\tdata[[y]](1)\n}').map((e) => e.split("\n")[0]), [
     "5:2: rego_type_error: undefined function data.q[x]",

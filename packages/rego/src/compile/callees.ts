@@ -78,6 +78,11 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
     return { kind: "function", name: nodeName(node), node };
   }
   const builtin: Builtin | undefined = callee.kind === "builtin" ? ctx.builtins.get(callee.name) : undefined;
+  if (!builtin && callee.kind === "builtin" && callee.name === "eq") {
+    // Unification's own name: `eq(a, b)` is `a = b` (the parser made it one); other arities are OPA's arity error.
+    ctx.error(ErrorCode.TypeError, arityMismatch("eq", call.args.map(operandType), [{ name: undefined, type: ANY }, { name: undefined, type: ANY }]), call.loc);
+    return undefined;
+  }
   if (!builtin) {
     ctx.typeError(`undefined function ${callee.name}`, call.loc);
     return undefined;
