@@ -37,6 +37,15 @@ t.test("types flow from builtin results, literals, refs into them and comprehens
   t.same(typeErrors('e if {\n\txs := [1, 2]\n\tsome x in xs\n\tupper(x) == "A"\n}').length, 1, "iteration gives the elements' type");
 });
 
+t.test("inside every, as in OPA: refs and comprehensions are checked with the types from before it; calls are not", async (t) => {
+  const body = (lines: string): string[] => typeErrors(`q := {"foo": 1}\n\np if {\n\tevery x in [1, 2] {\n${lines}\n\t}\n}`).map((e) => e.split("\n")[0]!);
+  t.same(body("\t\ty := x + 1\n\t\tupper(y)\n\t\tupper(x)"), [], "the body's own variables and calls are not typed");
+  t.same(body("\t\tq.bar\n\t\tx > 0"), ["7:3: rego_type_error: undefined ref: data.p.q.bar"]);
+  t.same(body("\t\tys := [z | z := upper(1)]\n\t\tcount(ys) > x"), ["7:19: rego_type_error: upper: invalid argument(s)"], "a comprehension in full");
+  t.same(body("\t\tzs := [w | w := upper(x)]\n\t\tcount(zs) > 0"), [], "where the every's variables have no type");
+  t.same(body("\t\tnot q.baz\n\t\tx > 0"), ["7:7: rego_type_error: undefined ref: data.p.q.baz"], "in nested bodies too");
+});
+
 t.test("a unification that can never hold is a match error", async (t) => {
   t.same(typeErrors('a if {\n\t[x, y] := "xy"\n\tx == y\n}'), ["4:2: rego_type_error: match error\n\tleft  : array<???, ???>\n\tright : string"]);
   t.same(typeErrors('b if {\n\tx := 1\n\tx = "a"\n}'), ["5:2: rego_type_error: match error\n\tleft  : number\n\tright : string"]);

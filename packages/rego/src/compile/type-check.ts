@@ -9,8 +9,9 @@
  * type-errors.ts.
  *
  * It is never stricter than OPA. Where OPA knows more it may know less, and then it
- * accepts: `input` and base data have every type here, and so do the variables of
- * `every`, whose body OPA does not check either. As in OPA, a function's parameter
+ * accepts: `input` and base data have every type here (unless a schema gives input
+ * one). The body of `every` is checked as far as OPA's checker reaches into it: refs
+ * and comprehensions, not calls. As in OPA, a function's parameter
  * takes the type of the first builtin argument it is passed as, so
  * `f(x) if { upper(x); abs(x) }` is refused.
  *
@@ -95,8 +96,8 @@ export class BodyChecker {
   #expr: ExprState = { refOrClosureErrors: false };
   /** Errors found inside the closure being checked (a closure's type is unknown then). */
   #errorsHere = 0;
-  /** Inside an `every` body: checked for the types it binds, its errors not reported (see checkExpr). */
-  #quiet = 0;
+  /** Inside an `every` body, outside its comprehensions: only ref errors are reported (see #checkEveryBody). */
+  #refsOnly = 0;
 
   readonly #world: TypeWorld | undefined;
 
@@ -135,7 +136,7 @@ export class BodyChecker {
   #error(message: string, loc: Location, causedByUnknown: boolean): void {
     if (causedByUnknown && this.#expr.refOrClosureErrors) return;
     this.#errorsHere++;
-    if (this.#quiet === 0) this.#report(message, loc);
+    if (this.#refsOnly === 0) this.#report(message, loc);
   }
 
   checkBody(body: P.PBody): void {
@@ -182,25 +183,39 @@ export class BodyChecker {
           }
         }
         return this.checkBody(e.body);
-      case "every": {
+      case "every":
         void this.#typeOf(e.domain);
-        // OPA does not type-check the body of `every` against its domain; its
-        // variables have every type here, and its errors are left to evaluation.
-        if (e.key?.k === "local") this.#env[e.key.slot] = ANY;
-        if (e.value.k === "local") this.#env[e.value.slot] = ANY;
-        this.#quiet++;
-        try {
-          this.checkBody(e.body);
-        } finally {
-          this.#quiet--;
-        }
-        return;
-      }
+        return this.#checkEveryBody(e.body);
       case "any":
         // Each operand binds nothing outside it.
         for (const b of e.bodies) this.#inClosure(() => this.checkBody(b));
         return;
     }
+  }
+
+  /**
+   * The body of `every`, as far as OPA's checker reaches into it: its calls and
+   * unifications are not checked (nor typed against the domain), but its refs are, and
+   * its comprehensions in full, all with the types known before the `every` (the
+   * variables bound inside have no type there). The rest is left to evaluation.
+   */
+  #checkEveryBody(body: P.PBody): void {
+    const outer = this.#env;
+    const sites: P.PTerm[] = [];
+    for (const e of body.exprs) collectCheckedSites(e, sites);
+    for (const t of sites) {
+      this.#env = outer.slice();
+      this.#withExprState(() => {
+        if (t.k !== "ref") return void this.#closureType(t as P.PArrayCompr | P.PSetCompr | P.PObjectCompr | P.PTemplate);
+        this.#refsOnly++;
+        try {
+          void this.#refType(t);
+        } finally {
+          this.#refsOnly--;
+        }
+      });
+    }
+    this.#env = outer;
   }
 
   /**
@@ -493,7 +508,7 @@ export class BodyChecker {
   #refError(message: string, loc: Location): void {
     this.#expr.refOrClosureErrors = true;
     this.#errorsHere++;
-    if (this.#quiet === 0) this.#report(message, loc);
+    this.#report(message, loc);
   }
 
   // ------------------------------------------------------------ unification (check.go's unify1/unify2)
@@ -671,4 +686,54 @@ function holdsRules(node: P.RuleNode): boolean {
 function nodeObjectType(node: P.RuleNode): Type {
   const props = [...node.children].filter(([, child]) => holdsRules(child)).map(([key]) => ({ key, value: ANY }));
   return objectType(props, { key: STRING, value: ANY });
+}
+
+/**
+ * What OPA's checker reaches in the body of `every` (its refChecker and checkClosures
+ * walk into it): refs and comprehensions, outermost only, in nested bodies too.
+ */
+function collectCheckedSites(e: P.PExpr, out: P.PTerm[]): void {
+  const term = (t: P.PTerm): void => {
+    switch (t.k) {
+      case "ref":
+      case "arrayCompr":
+      case "setCompr":
+      case "objectCompr":
+      case "template":
+        out.push(t);
+        return;
+      case "array":
+      case "set":
+      case "object":
+        t.items.forEach(term);
+        return;
+      case "call":
+        t.args.forEach(term);
+        return;
+      default:
+        return;
+    }
+  };
+  const body = (b: P.PBody): void => b.exprs.forEach((x) => collectCheckedSites(x, out));
+  switch (e.k) {
+    case "unify":
+      term(e.a);
+      term(e.b);
+      return;
+    case "term":
+      return term(e.t);
+    case "not":
+      return body(e.body);
+    case "every":
+      term(e.domain);
+      return body(e.body);
+    case "with":
+      for (const m of e.mods) {
+        if (m.kind !== "function") term(m.value);
+        else if (m.replacement.kind === "value") term(m.replacement.value);
+      }
+      return body(e.body);
+    case "any":
+      return e.bodies.forEach(body);
+  }
 }
