@@ -18,8 +18,8 @@ import data.regolith.lib.mappings
 import data.regolith.lib.secrets
 
 # token_uris[id]: the resources of the tokens with that id (one per cloudflare document
-# that lists it). Strings, not entities: an entity holds its whole document, far too big
-# to put in a set.
+# that lists it). Strings, not entities: an entity holds snapshot objects, which a set
+# would hash whole.
 token_uris[t.token.id] contains uri if some uri, t in cf.tokens
 
 tokens_with_id(id) := [cf.tokens[uri] | some uri in token_uris[id]]

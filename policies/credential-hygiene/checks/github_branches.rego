@@ -328,7 +328,7 @@ else := "fail"
 
 # ---------------------------------------------------------------------------------------
 # The branches with a gap, assessed once for GH-BP-001 and -003: only small values here
-# (an entity holds its whole document, which a set would hash).
+# (an entity holds whole snapshot objects, which a set would hash).
 
 gaps contains assessment(r, branch, why, verdict(r, branch)) if {
 	some uri, r in gh.repositories
@@ -531,7 +531,7 @@ defined_rulesets contains {"resource": r.resource, "source": at(r, sprintf("/rul
 # collapse in the set.
 inherited_org_rulesets[d] contains rs if {
 	some r in gh.repositories
-	r.doc.org.rulesets == null
+	input.github[r.index].org.rulesets == null
 	d := r.index
 	some rs in r.repo.rulesets
 	rs.source.type == "Organization"

@@ -12,8 +12,8 @@ import data.regolith.lib
 import data.regolith.lib.github as gh
 
 # Environments whose workflows can run, and the production ones among them. Checks
-# iterate URIs or gh.environments rather than sets of entities: an entity holds its
-# whole document, which a set would hash.
+# iterate URIs or gh.environments rather than sets of entities: an entity holds whole
+# snapshot objects (its repository, with every workflow), which a set would hash.
 live(e) if not e.repo.archived
 
 # The production environments' URIs (strings, so the set is cheap to build).

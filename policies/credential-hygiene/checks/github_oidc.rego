@@ -111,14 +111,14 @@ findings contains lib.finding(rego.metadata.rule(), {
 findings contains lib.unknown(rego.metadata.rule(), {
 	"resource": o.resource,
 	"message": sprintf("The OIDC subject template of organization %s could not be read", [o.org.login]),
-	"evidence": [sprintf("sub_template: null (%s)", [coverage_evidence(o.doc, resource)])],
+	"evidence": [sprintf("sub_template: null (%s)", [coverage_evidence(input.github[o.index], resource)])],
 	"identity": o.identity,
 	"source": lib.source("github", o.index, "/org/actions/oidc/sub_template"),
 }) if {
 	some o in gh.orgs
 	o.org.actions.oidc.sub_template == null
 	resource := sprintf("org:%s/actions/oidc/customization/sub", [o.org.login])
-	not never_set(o.doc, resource)
+	not never_set(input.github[o.index], resource)
 }
 
 # never_set: GitHub answered 404 for the read, so no template was ever set. (A function,

@@ -37,7 +37,7 @@ is_credential(s) if s.name in credential_names
 
 is_credential(s) if mappings.mapped(s.resource)
 
-describe(s) := sprintf("Organization secret %s of %s", [s.name, s.doc.org.login]) if s.scope == "org"
+describe(s) := sprintf("Organization secret %s of %s", [s.name, input.github[s.index].org.login]) if s.scope == "org"
 
 describe(s) := sprintf("Repository secret %s of %s", [s.name, s.repo.full_name]) if s.scope == "repo"
 
@@ -413,7 +413,7 @@ findings contains lib.finding(rego.metadata.rule(), {
 	some uri, s in gh.secrets
 	s.scope == "org"
 	s.secret.visibility == "all"
-	public := public_repositories(s.doc)
+	public := public_repositories(input.github[s.index])
 	evidence := array.concat(["visibility: all"], [sprintf("public repositories: %s", [secrets.short_list(public)]) | count(public) > 0])
 }
 
@@ -634,8 +634,8 @@ cutoff(doc, days) := time.parse_rfc3339_ns(doc.generated_at) - ((days + 1) * lib
 #   identity: [scope, owner, name]
 findings contains lib.finding(rego.metadata.rule(), {
 	"resource": uri,
-	"message": sprintf("%s was last set %d days ago (limit %d days)", [describe(s), lib.days_between(s.secret.updated_at, s.doc.generated_at), limit]),
-	"evidence": [sprintf("updated_at: %s", [s.secret.updated_at]), sprintf("snapshot generated_at: %s", [s.doc.generated_at])],
+	"message": sprintf("%s was last set %d days ago (limit %d days)", [describe(s), lib.days_between(s.secret.updated_at, input.github[s.index].generated_at), limit]),
+	"evidence": [sprintf("updated_at: %s", [s.secret.updated_at]), sprintf("snapshot generated_at: %s", [input.github[s.index].generated_at])],
 	"identity": s.identity,
 	"source": s.source,
 }) if {
@@ -789,11 +789,11 @@ else := []
 names_of(holder) := {x.name | some x in array.concat(listed(holder.secrets), listed(holder.variables))}
 
 # Secret and variable names a job reading the key would also see.
-nearby_names(s) := names_of(s.doc.org) if s.scope == "org"
+nearby_names(s) := names_of(input.github[s.index].org) if s.scope == "org"
 
-nearby_names(s) := names_of(s.doc.org) | names_of(s.repo) if s.scope == "repo"
+nearby_names(s) := names_of(input.github[s.index].org) | names_of(s.repo) if s.scope == "repo"
 
-nearby_names(s) := (names_of(s.doc.org) | names_of(s.repo)) | names_of(s.environment) if s.scope == "environment"
+nearby_names(s) := (names_of(input.github[s.index].org) | names_of(s.repo)) | names_of(s.environment) if s.scope == "environment"
 
 email_note(s) := sprintf("stored alongside %s: the pair authenticates as the user with X-Auth-Email / X-Auth-Key", [concat(", ", sort(emails))]) if {
 	emails := {n | some n in nearby_names(s); is_cloudflare_email(n)}

@@ -257,7 +257,7 @@ jobs_with_source(workflow, source) := [job.id | some job in workflow.jobs; job.p
 # setting, else the organization's; undefined when neither could be read.
 default_permissions(w) := w.repo.actions.default_workflow_permissions if w.repo.actions.default_workflow_permissions != null
 
-else := w.doc.org.actions.default_workflow_permissions if w.doc.org.actions.default_workflow_permissions != null
+else := input.github[w.index].org.actions.default_workflow_permissions if input.github[w.index].org.actions.default_workflow_permissions != null
 
 default_evidence(w) := sprintf("default workflow permissions: %s", [default_permissions(w)])
 

@@ -87,7 +87,7 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"source": p.source,
 }) if {
 	some p in openai.providers
-	object.get(p.doc, "owner", null) == null
+	object.get(input.openai[p.index], "owner", null) == null
 }
 
 # METADATA

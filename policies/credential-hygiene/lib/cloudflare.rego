@@ -27,7 +27,6 @@ token_at[uri] contains [0 - time.parse_rfc3339_ns(doc.generated_at), d, i] if {
 }
 
 tokens[uri] := {
-	"doc": doc,
 	"index": d,
 	"token": token,
 	"now": doc.generated_at,

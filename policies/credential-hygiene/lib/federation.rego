@@ -84,20 +84,20 @@ repo_coverage_any(repo, doc) := {c.via |
 	some c in covering[key]
 }
 
-covering_secret(s) := repo_coverage_any(s.repo, s.doc) if s.scope == "repo"
+covering_secret(s) := repo_coverage_any(s.repo, input.github[s.index]) if s.scope == "repo"
 
-covering_secret(s) := repo_coverage(s.repo, s.doc, lower(s.environment.name)) if s.scope == "environment"
+covering_secret(s) := repo_coverage(s.repo, input.github[s.index], lower(s.environment.name)) if s.scope == "environment"
 
 # An org secret: federation covers a repository that can read it, or its whole owner.
 covering_secret(s) := {via |
 	some key, entries in covering
 	r := repos_by_id[key]
-	r.org == s.doc.org.login
+	r.org == input.github[s.index].org.login
 	secrets.reaches(s.secret, r.repo)
 	some entry in entries
 	via := entry.via
 } | {via |
-	some key in owner_keys(s.doc)
+	some key in owner_keys(input.github[s.index])
 	some entry in covering[key]
 	via := entry.via
 } if s.scope == "org"

@@ -62,7 +62,6 @@ job_at[uri] contains [d, r, w, k] if {
 }
 
 orgs[uri] := {
-	"doc": doc,
 	"index": d,
 	"org": doc.org,
 	"resource": uri,
@@ -75,7 +74,6 @@ orgs[uri] := {
 }
 
 repositories[uri] := {
-	"doc": doc,
 	"index": d,
 	"repo": repo,
 	"resource": uri,
@@ -89,7 +87,6 @@ repositories[uri] := {
 }
 
 environments[uri] := {
-	"doc": doc,
 	"index": d,
 	"repo": repo,
 	"environment": env,
@@ -105,7 +102,6 @@ environments[uri] := {
 }
 
 workflows[uri] := {
-	"doc": doc,
 	"index": d,
 	"repo": repo,
 	"workflow": workflow,
@@ -122,7 +118,6 @@ workflows[uri] := {
 
 # jobs: every job of every parsed workflow. Identity never includes a line number.
 jobs[uri] := {
-	"doc": doc,
 	"index": d,
 	"repo": repo,
 	"workflow": workflow,
@@ -166,7 +161,6 @@ environment_secret_at[uri] contains [d, r, e, i] if {
 # `owner` is the stable id of what holds the secret: the org id, the repository id, or
 # "REPO_ID/ENVIRONMENT" for an environment.
 secrets[uri] := {
-	"doc": doc,
 	"index": d,
 	"scope": "org",
 	"name": secret.name,
@@ -184,7 +178,6 @@ secrets[uri] := {
 }
 
 secrets[uri] := {
-	"doc": doc,
 	"index": d,
 	"scope": "repo",
 	"name": secret.name,
@@ -203,7 +196,6 @@ secrets[uri] := {
 }
 
 secrets[uri] := {
-	"doc": doc,
 	"index": d,
 	"scope": "environment",
 	"name": secret.name,

@@ -30,7 +30,6 @@ rule_at[uri] contains [d, p, r] if {
 }
 
 providers[uri] := {
-	"doc": doc,
 	"index": d,
 	"provider": provider,
 	"resource": uri,
@@ -44,7 +43,6 @@ providers[uri] := {
 }
 
 federation_rules[uri] := {
-	"doc": doc,
 	"index": d,
 	"provider": provider,
 	"rule": rule,

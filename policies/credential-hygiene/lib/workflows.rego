@@ -401,7 +401,6 @@ reusable_call_pinned(job) if regex.match(`@[0-9a-f]{40}$`, job.uses)
 # (URIs and pointers are written inline rather than through lib.github's helpers: a
 # function call costs more than the sprintf it wraps, and checks may report thousands.)
 repo_entry(d, r, repo) := {
-	"doc": input.github[d],
 	"index": d,
 	"repo": repo,
 	"resource": concat("", ["github://", repo.full_name]),
@@ -410,7 +409,6 @@ repo_entry(d, r, repo) := {
 }
 
 workflow_entry(d, r, w, repo, workflow) := {
-	"doc": input.github[d],
 	"index": d,
 	"repo": repo,
 	"workflow": workflow,
@@ -420,7 +418,6 @@ workflow_entry(d, r, w, repo, workflow) := {
 }
 
 job_entry(d, r, w, k, repo, workflow, job) := {
-	"doc": input.github[d],
 	"index": d,
 	"repo": repo,
 	"workflow": workflow,
