@@ -8,11 +8,11 @@
  * `additionalProperties` that is a schema (the schema of every other key) or
  * `patternProperties`, or names no properties at all (`{"type": "object"}`, which OPA
  * types as any object). `additionalProperties: true` opens nothing, as in OPA. An
- * array allows numbers and variables, and its `items` schema goes on. Where the schema says
- * nothing (no type, `{}`, `true`) anything goes. `$ref`s are followed within a
- * schema and, by `$id`, into the other schemas given. A variable key into an object
- * ends the check of that ref, unless `additionalProperties` gives the schema of
- * every value. Variables bound from input carry its schema: after
+ * array allows numbers and variables, and its `items` schema goes on. Where the
+ * schema says nothing (no type, `{}`, `true`) anything goes. `$ref`s are followed
+ * within a schema and, by `$id`, into the other schemas given. A variable key into an
+ * object ends the check of that ref, unless `additionalProperties` gives the schema
+ * of every value. Variables bound from input carry its schema: after
  * `some repo in input.repos`, `repo.nmae` is checked too.
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
