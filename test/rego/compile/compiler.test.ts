@@ -77,7 +77,11 @@ t.test("the error limit stops compilation", async (t) => {
     t.fail("expected errors");
   } catch (e) {
     t.ok(e instanceof RegoErrors);
-    t.equal((e as RegoErrors).errors.length, 5);
+    // As OPA: the first five, then `error limit reached` for the rest.
+    const errors = (e as RegoErrors).errors;
+    t.equal(errors.length, 6);
+    t.same(errors.at(-1)?.toJSON(), { message: "error limit reached", code: "rego_compile_error" });
+    t.match(String(e), /^6 errors occurred:\n/);
   }
 });
 

@@ -114,10 +114,16 @@ export const DEFAULT_ERROR_LIMIT = 10;
 export class RegoErrors extends Error {
   readonly errors: readonly RegoError[];
 
-  constructor(errors: readonly RegoError[], limit = DEFAULT_ERROR_LIMIT) {
-    const sorted = [...errors].sort(compareErrors);
-    const capped = limit > 0 && sorted.length > limit ? sorted.slice(0, limit) : sorted;
-    super(summary(capped.length, sorted.length > capped.length));
+  /**
+   * Past `limit` errors (or when the producer stopped at the limit: `limitReached`), the
+   * first `limit` are kept and OPA's last entry follows them, `error limit reached`.
+   */
+  constructor(errors: readonly RegoError[], limit = DEFAULT_ERROR_LIMIT, limitReached = false) {
+    // Errors gathered from several runs (check: compile, strict, schemas) may carry a marker already.
+    const sorted = errors.filter((e) => !isLimitMarker(e)).sort(compareErrors);
+    const over = limit > 0 && (limitReached || errors.some(isLimitMarker) || sorted.length > limit);
+    const capped = over ? [...sorted.slice(0, limit), new RegoError(ErrorCode.CompileError, LIMIT_REACHED)] : sorted;
+    super(summary(capped.length));
     this.name = "RegoErrors";
     this.errors = capped;
   }
@@ -138,7 +144,12 @@ export class RegoErrors extends Error {
   }
 }
 
-function summary(n: number, truncated: boolean): string {
-  const base = n === 1 ? "1 error occurred" : `${n} errors occurred`;
-  return truncated ? `${base} (error limit reached)` : base;
+const LIMIT_REACHED = "error limit reached";
+
+function isLimitMarker(e: RegoError): boolean {
+  return e.code === ErrorCode.CompileError && e.message === LIMIT_REACHED && e.location === undefined;
+}
+
+function summary(n: number): string {
+  return n === 1 ? "1 error occurred" : `${n} errors occurred`;
 }

@@ -116,7 +116,7 @@ export class Compiler {
     } catch (e) {
       if (!(e instanceof ErrorLimitReached)) throw e;
     }
-    if (ctx.errors.length > 0) throw new RegoErrors(ctx.errors, ctx.limit);
+    if (ctx.errors.length > 0) throw new RegoErrors(ctx.errors, ctx.limit, ctx.limitReached);
     return { root: ctx.root, rules: ctx.allRules, modules, builtins: ctx.builtins, options: this.#options };
   }
 }
@@ -134,11 +134,11 @@ export function compileQuery(policy: CompiledPolicy, query: A.Body, source = "")
     const { body, frame, mains } = lowerer.lowerQuery(query);
     if (ctx.errors.length === 0) checkQuerySafety(ctx, body, frame.names, printExprs);
     if (ctx.errors.length === 0) checkQueryTypes(ctx, body, frame.size);
-    if (ctx.errors.length > 0) throw new RegoErrors(ctx.errors, ctx.limit);
+    if (ctx.errors.length > 0) throw new RegoErrors(ctx.errors, ctx.limit, ctx.limitReached);
     const expressions = query.map((e, i) => ({ text: source.slice(e.loc.offset, e.loc.endOffset), loc: e.loc, main: mains[i] }));
     return { body, slots: frame.size, slotNames: frame.names, expressions };
   } catch (e) {
-    if (e instanceof ErrorLimitReached) throw new RegoErrors(ctx.errors, ctx.limit);
+    if (e instanceof ErrorLimitReached) throw new RegoErrors(ctx.errors, ctx.limit, ctx.limitReached);
     throw e;
   }
 }
