@@ -34,3 +34,12 @@ t.test("a function argument nothing reads; _ says so on purpose", async (t) => {
   // An else shares its function's arguments.
   t.same(strict("package p\nk(x, y) := 1 if x > 0\n\nelse := y\n"), []);
 });
+
+t.test("an import shadowed by a function's argument is not used by it", async (t) => {
+  t.same(strict("package p\nimport data.foo\nf(foo) := foo\n"), ["2:1: rego_compile_error: import data.foo unused"]);
+  t.same(strict("package p\nimport data.foo\nf(foo) := foo\ng(x) := foo.y if x\n"), [], "another rule's use counts");
+});
+
+t.test("a comprehension in a rule's head assigns too", async (t) => {
+  t.same(strict("package p\np := [1 | x := 2]\nq := [x | x := 2]\n"), ["2:11: rego_compile_error: assigned var x unused"]);
+});

@@ -36,7 +36,13 @@ function importName(imp: A.Import): string | undefined {
 
 function unusedImports(m: A.Module, out: RegoError[]): void {
   const used = new Set<string>();
-  for (const rule of m.rules) collectVars(rule, (v) => used.add(v.name));
+  for (const rule of m.rules) {
+    // A function's arguments shadow imports of their name in the whole function.
+    const args = new Set((rule.head.args ?? []).flatMap((a) => (a.type === "Var" ? [a.name] : [])));
+    collectVars(rule, (v) => {
+      if (!args.has(v.name)) used.add(v.name);
+    });
+  }
   // Two imports of one name are a compile error already (they shadow each other).
   for (const imp of m.imports) {
     const name = importName(imp);
@@ -51,7 +57,8 @@ function unusedImports(m: A.Module, out: RegoError[]): void {
  * report).
  */
 function unusedDeclarations(rule: A.Rule, out: RegoError[]): void {
-  const assigned = assignedVars(rule.body);
+  // Comprehensions in the head (`p := [1 | x := 2]`) assign too.
+  const assigned = [...assignedVars(rule.head), ...assignedVars(rule.body)];
   if (assigned.length === 0) return;
   const counts = varNameCounts(rule.head, rule.body);
   for (const v of assigned) {
@@ -84,10 +91,10 @@ function unusedArguments(rule: A.Rule, out: RegoError[]): void {
   }
 }
 
-/** The variables `x := …` assigns, at any depth of a body (comprehensions and `every` included). */
-function assignedVars(body: A.Body): A.VarTerm[] {
+/** The variables `x := …` assigns, at any depth of a body or head (comprehensions and `every` included). */
+function assignedVars(root: A.Body | A.RuleHead): A.VarTerm[] {
   const out: A.VarTerm[] = [];
-  visitNodes(body, (node) => {
+  visitNodes(root, (node) => {
     if (node.type === "Assign") collectVars((node as A.Assign).left, (v) => out.push(v));
   });
   return out;
