@@ -34,7 +34,7 @@ t.test("recursion is rejected with the cycle", async (t) => {
 t.test("conflicting rule kinds, arities and defaults", async (t) => {
   t.match(errorsOf("package a\n\np := 1\n\np contains 2\n")[0], { code: "rego_type_error", message: "conflicting rules data.a.p found" });
   t.match(errorsOf("package a\n\nf(x) := x\n\nf(x, y) := y\n")[0], { code: "rego_type_error", message: "conflicting rules data.a.f found" });
-  t.match(errorsOf("package a\n\ndefault p := 1\n\ndefault p := 2\n")[0], { code: "rego_type_error", message: "multiple default rules data.a.p found" });
+  t.match(errorsOf("package a\n\ndefault p := 1\n\ndefault p := 2\n")[0], { code: "rego_type_error", message: "multiple default rules data.a.p found at m0.rego:3, m0.rego:5", location: { row: 1 } });
 });
 
 t.test("rules and variables must not be named input or data", async (t) => {

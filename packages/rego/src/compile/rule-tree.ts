@@ -3,6 +3,7 @@
  * tree and what kind it is, before any body is compiled, so calls and refs can be
  * resolved against the tree.
  */
+import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
 import type { CompileContext, ModuleInfo } from "./context.js";
 import { nodeName, type RuleKind, type RuleNode } from "./plan.js";
@@ -38,7 +39,7 @@ function category(rule: A.Rule, keys: readonly A.Term[]): Category {
 
 export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
   const placements = new Map<A.Rule, Placement>();
-  const categories = new Map<RuleNode, { cat: Category; rule: A.Rule }[]>();
+  const categories = new Map<RuleNode, Definition[]>();
   for (const info of ctx.modules) {
     ctx.node(info.pkg);
     for (const rule of info.module.rules) {
@@ -49,7 +50,7 @@ export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
       for (let r: A.Rule | undefined = rule; r; r = r.else) placements.set(r, { info, node, keys, kind });
       let list = categories.get(node);
       if (!list) categories.set(node, (list = []));
-      list.push({ cat, rule });
+      list.push({ cat, rule, pkgLoc: info.module.package.loc });
       if (cat === "function") {
         const arity = rule.head.args!.length;
         if (node.arity === undefined) node.arity = arity;
@@ -60,7 +61,14 @@ export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
   return placements;
 }
 
-function checkNode(ctx: CompileContext, node: RuleNode, list: { cat: Category; rule: A.Rule }[], placed: ReadonlyMap<RuleNode, unknown>): void {
+/** A rule placed at a node: its category, and where its module's package is declared. */
+interface Definition {
+  readonly cat: Category;
+  readonly rule: A.Rule;
+  readonly pkgLoc: Location;
+}
+
+function checkNode(ctx: CompileContext, node: RuleNode, list: Definition[], placed: ReadonlyMap<RuleNode, unknown>): void {
   const name = nodeName(node);
   const cats = new Set(list.map((x) => x.cat));
   const first = list[0]!.rule;
@@ -74,7 +82,11 @@ function checkNode(ctx: CompileContext, node: RuleNode, list: { cat: Category; r
     if (arities.size > 1) ctx.typeError(`conflicting rules ${name} found`, first.loc);
   }
   const defaults = list.filter((x) => x.rule.default);
-  if (defaults.length > 1) ctx.typeError(`multiple default rules ${name} found`, defaults[1]!.rule.loc);
+  if (defaults.length > 1) {
+    // As OPA: every default's file:row, reported at the first one's package.
+    const at = defaults.map((x) => `${x.rule.loc.file}:${x.rule.loc.row}`).join(", ");
+    ctx.typeError(`multiple default rules ${name} found at ${at}`, defaults[0]!.pkgLoc);
+  }
   if ((cats.has("complete") || cats.has("set") || cats.has("function")) && node.children.size > 0) {
     const below = descendantsWithRules(node, placed).map(nodeName);
     if (below.length > 0) ctx.typeError(`rule ${name} conflicts with [${below.join(" ")}]`, first.loc);
