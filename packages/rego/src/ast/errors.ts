@@ -115,13 +115,14 @@ export class RegoErrors extends Error {
   readonly errors: readonly RegoError[];
 
   /**
-   * Past `limit` errors (or when the producer stopped at the limit: `limitReached`), the
-   * first `limit` are kept and OPA's last entry follows them, `error limit reached`.
+   * Once the errors reach `limit` (or the producer stopped there: `limitReached`), the
+   * first `limit` are kept and OPA's last entry follows them, `error limit reached`
+   * (OPA's Compiler.err adds it with the error that reaches the limit).
    */
   constructor(errors: readonly RegoError[], limit = DEFAULT_ERROR_LIMIT, limitReached = false) {
     // Errors gathered from several runs (check: compile, strict, schemas) may carry a marker already.
     const sorted = errors.filter((e) => !isLimitMarker(e)).sort(compareErrors);
-    const over = limit > 0 && (limitReached || errors.some(isLimitMarker) || sorted.length > limit);
+    const over = limit > 0 && (limitReached || errors.some(isLimitMarker) || sorted.length >= limit);
     const capped = over ? [...sorted.slice(0, limit), new RegoError(ErrorCode.CompileError, LIMIT_REACHED)] : sorted;
     super(summary(capped.length));
     this.name = "RegoErrors";

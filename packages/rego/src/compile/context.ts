@@ -54,7 +54,7 @@ export class CompileContext {
   readonly compiled = new Map<A.Rule, CompiledRule>();
   /** Rules in the order they were compiled (module order, then source order). */
   readonly allRules: CompiledRule[] = [];
-  /** An error came past the limit (RegoErrors then ends with `error limit reached`). */
+  /** The errors reached the limit (RegoErrors then ends with `error limit reached`). */
   limitReached = false;
 
   constructor(options: CompileOptions, builtins: ReadonlyMap<string, Builtin>, root?: RuleNode) {
@@ -64,13 +64,13 @@ export class CompileContext {
     this.limit = options.errorLimit ?? DEFAULT_ERROR_LIMIT;
   }
 
-  /** Records an error; one past the limit stops the compilation instead, as OPA's Compiler.err does. */
+  /** Records an error; the one that reaches the limit stops the compilation, as OPA's Compiler.err does. */
   error(code: ErrorCode, message: string, loc: Location | undefined): void {
+    this.errors.push(new RegoError(code, message, loc));
     if (this.limit > 0 && this.errors.length >= this.limit) {
       this.limitReached = true;
       throw new ErrorLimitReached();
     }
-    this.errors.push(new RegoError(code, message, loc));
   }
 
   compileError(message: string, loc: Location | undefined): void {
