@@ -70,6 +70,15 @@ t.test("modules across files compile as one unit, in file order", async (t) => {
   );
 });
 
+t.test("a package declared where a rule is conflicts with it, as in OPA", async (t) => {
+  const errors = errorsOf("package a.b\n\nr := 1\n", "package a.b.r\n");
+  t.same(
+    errors.map((e) => `${e.location?.file}:${e.location?.row}: ${e.message}`),
+    ["m0.rego:1: package a.b.r conflicts with rule r defined at m0.rego:3"],
+  );
+  t.same(errorsOf("package a.b\n\nr[k] := 1 if some k in input.ks\n", "package a.b.r\n"), [], "a head with a variable key is left to evaluation");
+});
+
 t.test("the error limit stops compilation", async (t) => {
   const body = Array.from({ length: 20 }, (_, i) => `\tv${i} > 0`).join("\n");
   try {

@@ -5,7 +5,8 @@
  */
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
-import type { CompileContext, ModuleInfo } from "./context.js";
+import { refText } from "../ast/ref-name.js";
+import { packageKey, type CompileContext, type ModuleInfo } from "./context.js";
 import { nodeName, type RuleKind, type RuleNode } from "./plan.js";
 
 /** Where a rule goes: its node, the head terms below the node, and its kind. */
@@ -58,7 +59,34 @@ export function setRuleTree(ctx: CompileContext): Map<A.Rule, Placement> {
     }
   }
   for (const [node, list] of categories) checkNode(ctx, node, list, categories);
+  checkPackagesAtRules(ctx);
   return placements;
+}
+
+/**
+ * A package declared exactly where a rule is (`package a.b.r` beside rule `r` of
+ * `package a.b`), as OPA's checkRuleConflicts reports it: at the rule's package, once
+ * per module of the other package. Rules whose head has a variable key are left to
+ * evaluation, as there.
+ */
+function checkPackagesAtRules(ctx: CompileContext): void {
+  const byPackage = new Map<string, ModuleInfo[]>();
+  for (const info of ctx.modules) byPackage.set(packageKey(info.pkg), [...(byPackage.get(packageKey(info.pkg)) ?? []), info]);
+  for (const info of ctx.modules) {
+    for (const rule of info.module.rules) {
+      const { ground, keys } = headPath(info, rule);
+      if (keys.length > 0) continue;
+      for (const other of byPackage.get(packageKey(ground)) ?? []) {
+        if (other === info) continue;
+        ctx.typeError(`package ${packageText(other.pkg)} conflicts with rule ${refText(rule.head.ref)} defined at ${rule.loc.file}:${rule.loc.row}`, info.module.package.loc);
+      }
+    }
+  }
+}
+
+/** `a.b["c-d"]`: a package path as OPA prints it after `package`. */
+function packageText(pkg: readonly string[]): string {
+  return pkg.map((k, i) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? (i === 0 ? k : `.${k}`) : `[${JSON.stringify(k)}]`)).join("");
 }
 
 /** A rule placed at a node: its category, and where its module's package is declared. */
