@@ -58,6 +58,7 @@ t.test("unknown functions and wrong arity", async (t) => {
   t.match(errorsOf("package a\n\np := nope(1)\n")[0], { code: "rego_type_error", message: "undefined function nope" });
   t.match(errorsOf("package a\n\np := count(1, 2, 3)\n")[0], { code: "rego_type_error", message: /^count: arity mismatch/ });
   t.match(errorsOf("package a\n\nf(x) := x\n\np := f(1, 2, 3)\n")[0], { code: "rego_type_error", message: "function data.a.f has arity 1, got 3 arguments" });
+  t.match(errorsOf("package a\n\nf(x, y) := x\n\np := f(1)\n")[0], { message: "function data.a.f has arity 2, got 1 argument" }, "one argument, singular, as OPA writes it");
 });
 
 t.test("modules across files compile as one unit, in file order", async (t) => {

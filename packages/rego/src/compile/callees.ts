@@ -72,7 +72,7 @@ export function callTarget(ctx: CompileContext, callee: Callee, call: A.CallTerm
       return undefined;
     }
     if (node.arity !== n) {
-      ctx.typeError(`function ${nodeName(node)} has arity ${node.arity}, got ${n} arguments`, call.loc);
+      ctx.typeError(`function ${nodeName(node)} has arity ${node.arity}, got ${n} argument${n === 1 ? "" : "s"}`, call.loc);
       return undefined;
     }
     return { kind: "function", name: nodeName(node), node };
