@@ -247,6 +247,10 @@ t.test("eq(a, b) is OPA's spelling of a = b; other arities are its arity error",
   engine.addModule("x.rego", "package x\n\np if {\n\teq(x, 1)\n\tx == 1\n}\n\nq if not eq(input.a, 2)\n");
   t.same(engine.prepare("data.x").evaluate({ input: { a: 3 } }).results[0]?.expressions[0]?.value, { p: true, q: true });
   t.same(typeErrors("q if eq(1)"), ["3:6: rego_type_error: eq: arity mismatch\n\thave: (number)\n\twant: (any, any)"]);
+  // A function of the package named eq is called as written.
+  const own = new Engine();
+  own.addModule("y.rego", 'package y\n\neq(a, b) if lower(a) == lower(b)\n\np if eq("A", "a")\n');
+  t.same(own.prepare("data.y.p").evaluate({}).results[0]?.expressions[0]?.value, true);
 });
 
 t.test("a call through a key that is not a string names no function; the message shows the key as OPA does", async (t) => {

@@ -343,6 +343,10 @@ export class Lowerer {
   private lowerCallExpr(call: A.CallTerm, scope: Scope, loc: Location, hoist: P.PExpr[]): P.PExpr | undefined {
     const callee = resolveCallee(this.#globals, call.operator, scope);
     if (callee.kind === "builtin" && callee.name === "print") return this.lowerPrint(call, scope, loc);
+    // `eq(a, b)` is OPA's own name of `a = b` (one AST there), unless a rule of the package is named `eq`.
+    if (callee.kind === "builtin" && callee.name === "eq" && call.args.length === 2 && !this.#ctx.builtins.has("eq")) {
+      return { k: "unify", a: this.lowerTerm(call.args[0]!, scope, hoist), b: this.lowerTerm(call.args[1]!, scope, hoist), loc };
+    }
     const arity = calleeArity(this.#ctx, callee);
     if (arity !== undefined && call.args.length === arity + 1) {
       const args = call.args.slice(0, arity);

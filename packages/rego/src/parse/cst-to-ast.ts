@@ -307,10 +307,6 @@ export class CstToAst extends CstTermBuilder {
 
   expr(ctx: C.ExprCstChildren, loc: Location): A.ExprNode {
     const left = this.exprIn(ctx.exprIn[0]!.children, this.loc(ctx.exprIn[0]!));
-    // `eq(a, b)` is OPA's own spelling of `a = b` (one AST there): the same unification.
-    if (!ctx.exprIn[1] && left.type === "Call" && left.operator.type === "Var" && left.operator.name === "eq" && left.args.length === 2) {
-      return { type: "Unify", left: left.args[0]!, right: left.args[1]!, loc };
-    }
     if (!ctx.exprIn[1]) return left;
     const right = this.exprIn(ctx.exprIn[1].children, this.loc(ctx.exprIn[1]));
     return ctx.Assign ? { type: "Assign", left, right, loc } : { type: "Unify", left, right, loc };
