@@ -91,6 +91,23 @@ t.test("--max-errors caps the list; --capabilities removes builtins", async (t) 
   t.match(restricted.stderr, /undefined function count/);
 });
 
+t.test("--capabilities gates language features as OPA does: template strings, import rego.v1", async (t) => {
+  const caps = (features: string[]): string => JSON.stringify({ builtins: [{ name: "eq" }, { name: "internal.template_string" }], features });
+  const dir = t.testdir({
+    "old.json": caps([]),
+    "new.json": caps(["template_strings", "rego_v1_import"]),
+    "tpl.rego": 'package t\n\nname := "x"\n\nmsg := $"hello {name}"\n',
+    "v1.rego": "package v\n\nimport rego.v1\n\np := 1\n",
+  });
+  const tpl = await run(["check", "--capabilities", "old.json", "tpl.rego"], dir);
+  t.equal(tpl.code, 2);
+  t.match(tpl.stderr, /tpl\.rego:5:8: rego_compile_error: template-strings are not supported/);
+  const v1 = await run(["check", "--capabilities", "old.json", "v1.rego"], dir);
+  t.match(v1.stderr, /v1\.rego:3:1: rego_compile_error: rego.v1 import is not supported/);
+  t.equal((await run(["check", "--capabilities", "new.json", "tpl.rego", "v1.rego"], dir)).code, 0, "allowed when the document lists them");
+  t.equal((await run(["check", "tpl.rego", "v1.rego"], dir)).code, 0, "and without --capabilities");
+});
+
 t.test("bad flags exit 2", async (t) => {
   const dir = t.testdir({ "x.rego": good });
   t.equal((await run(["check", "-f", "xml", "x.rego"], dir)).code, 2);

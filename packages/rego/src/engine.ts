@@ -145,6 +145,7 @@ export class Engine {
     this.#policy ??= compile(this.modules, {
       builtins: this.#options.capabilities ? restrictBuiltins(table, this.#options.capabilities) : table,
       enablePrint: this.#options.print !== undefined,
+      ...(this.#options.capabilities ? { features: this.#options.capabilities.features } : {}),
     });
     return this.#policy;
   }

@@ -63,7 +63,8 @@ export async function checkCommand(argv: readonly string[], io: Streams): Promis
   const limit = maxText === undefined ? 10 : Number(maxText);
   if (maxText !== undefined && (maxText.trim() === "" || !Number.isInteger(limit))) throw new CliError(`--max-errors takes a whole number, not ${JSON.stringify(maxText)}`);
   const capsPath = stringFlag(flags, "capabilities");
-  const builtins = capsPath === undefined ? BUILTINS : restrictBuiltins(BUILTINS, loadCapabilities(capsPath, io.cwd));
+  const capabilities = capsPath === undefined ? undefined : loadCapabilities(capsPath, io.cwd);
+  const builtins = capabilities === undefined ? BUILTINS : restrictBuiltins(BUILTINS, capabilities);
   const schemaPath = stringFlag(flags, "schema");
   const schema = schemaPath === undefined ? undefined : loadSchemas(schemaPath, io.cwd);
   const paths = flags.positional.length > 0 ? flags.positional : ["."];
@@ -71,7 +72,7 @@ export async function checkCommand(argv: readonly string[], io: Streams): Promis
   const loaded = await loadTestPaths(paths, bundleOptions(flags, io));
   const sources = new Map(loaded.modules.map((m) => [m.name, m.source]));
   if (loaded.modules.length === 0) io.stderr.write(`regolith check: no .rego files in ${paths.join(", ")}\n`);
-  const errors = checkModules(loaded.modules, { limit: limit > 0 ? limit : 0, builtins, strict: booleanFlag(flags, "strict"), schema });
+  const errors = checkModules(loaded.modules, { limit: limit > 0 ? limit : 0, builtins, features: capabilities?.features, strict: booleanFlag(flags, "strict"), schema });
   if (errors.length === 0) return ExitCode.Ok;
   if (format === "json") io.stdout.write(errorsJSON(errors));
   else io.stderr.write(`${errors.length} error${errors.length === 1 ? "" : "s"} occurred:\n${errors.map((e) => e.format(sources)).join("\n")}\n`);
@@ -81,6 +82,8 @@ export async function checkCommand(argv: readonly string[], io: Streams): Promis
 interface CheckOptions {
   readonly limit: number;
   readonly builtins: typeof BUILTINS;
+  /** The language features `--capabilities` allows; all without it. */
+  readonly features: ReadonlySet<string> | undefined;
   readonly strict: boolean;
   readonly schema: SchemaSet | undefined;
 }
@@ -92,7 +95,13 @@ function checkModules(sources: readonly SourceFile[], options: CheckOptions): re
   try {
     // print() calls are compiled (and their operands checked) as eval and test compile them.
     // With --schema, the type checker also types input from the schema (values; schemaRefErrors checks the refs).
-    compile(modules, { builtins: options.builtins, errorLimit: options.limit, enablePrint: true, ...(options.schema ? { schemas: options.schema } : {}) });
+    compile(modules, {
+      builtins: options.builtins,
+      errorLimit: options.limit,
+      enablePrint: true,
+      ...(options.schema ? { schemas: options.schema } : {}),
+      ...(options.features ? { features: options.features } : {}),
+    });
   } catch (e) {
     if (!(e instanceof RegoErrors)) throw e;
     errors.push(...e.errors);

@@ -71,6 +71,8 @@ export interface Capabilities {
   readonly builtins: ReadonlySet<string>;
   /** Hosts network builtins may reach; empty means none. */
   readonly allowNet: readonly string[];
+  /** The language features allowed (OPA's names: `template_strings`, `rego_v1_import`, …); none when the document lists none. */
+  readonly features: ReadonlySet<string>;
 }
 
 /** Reads a capabilities document (`{"builtins": [{"name": …}], "allow_net": […]}`); throws on a malformed one. */
@@ -86,7 +88,8 @@ export function readCapabilities(doc: unknown): Capabilities {
   }
   const net = (doc as Record<string, unknown>)["allow_net"];
   const allowNet = Array.isArray(net) ? net.map(String) : [];
-  return { builtins: names, allowNet };
+  const features = (doc as Record<string, unknown>)["features"];
+  return { builtins: names, allowNet, features: new Set(Array.isArray(features) ? features.map(String) : []) };
 }
 
 /** The table restricted to the capabilities. The compiler's own helpers always stay. */

@@ -16,11 +16,17 @@ export interface CompileOptions {
   /** Keep `print` calls (otherwise they are erased, as OPA erases them). */
   readonly enablePrint?: boolean;
   /**
-   * `check --schema`: the type checker types `input` from `schemas.input` (unless a
-   * module's METADATA gives rules schemas of their own; refs against schemas are
-   * schema-refs.ts's).
+   * `check --schema`: the type checker types `input` from `schemas.input`, and from the
+   * schemas rules' METADATA annotations give (refs against schemas are schema-refs.ts's).
    */
   readonly schemas?: SchemaSet;
+  /**
+   * The language features a capabilities document allows (`--capabilities`): a
+   * template string without `template_strings`, or `import rego.v1` without
+   * `rego_v1_import` or `rego_v1`, is refused, as OPA refuses them. Every feature when
+   * undefined.
+   */
+  readonly features?: ReadonlySet<string>;
   /** Stop after the named stage (for tests of intermediate state). */
   readonly stopAfter?: string;
 }

@@ -483,6 +483,8 @@ export class Lowerer {
   }
 
   private lowerTemplate(t: A.TemplateStringTerm, scope: Scope): P.PTerm {
+    const features = this.#ctx.options.features;
+    if (features !== undefined && !features.has("template_strings")) this.#ctx.compileError("template-strings are not supported", t.loc);
     const parts: (string | P.PTemplatePart)[] = t.parts.map((p) => {
       if (p.type === "String") return p.value;
       const child = scope.child();

@@ -28,6 +28,7 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
     const imports = new Map<string, ImportTarget>();
     const importedBy = new Map<string, A.Import>();
     for (const imp of module.imports) {
+      if (!regoV1ImportAllowed(ctx.options.features) && dottedName(imp.path) === "rego.v1") ctx.compileError("rego.v1 import is not supported", imp.loc);
       const resolved = importTarget(imp);
       if (!resolved) continue;
       const earlier = importedBy.get(resolved.alias);
@@ -56,4 +57,9 @@ export function setModuleEnv(ctx: CompileContext, modules: readonly A.Module[]):
       names.add(head.name);
     }
   }
+}
+
+/** OPA's check: `import rego.v1` needs the capability `rego_v1_import` (or `rego_v1`). */
+function regoV1ImportAllowed(features: ReadonlySet<string> | undefined): boolean {
+  return features === undefined || features.has("rego_v1_import") || features.has("rego_v1");
 }
