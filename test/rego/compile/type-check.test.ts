@@ -4,16 +4,23 @@
  * OPA's messages, and what it must accept: it may know less than OPA, never refuse more.
  */
 import t from "tap";
-import { compile, Engine, parseModule, RegoErrors } from "@regolith/rego";
+import { compile, Engine, parseModule, RegoErrors, type AST, type CompileOptions, type RegoError } from "@regolith/rego";
 
-function typeErrors(body: string): string[] {
+/** The errors compiling the modules gives; none when they compile. */
+function compileErrors(modules: AST.Module[], options: CompileOptions = {}): readonly RegoError[] {
   try {
-    compile([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })]);
+    compile(modules, options);
   } catch (e) {
-    if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.row}:${x.location?.col}: ${x.code}: ${x.message}`);
+    if (e instanceof RegoErrors) return e.errors;
     throw e;
   }
   return [];
+}
+
+const rowColCode = (x: RegoError): string => `${x.location?.row}:${x.location?.col}: ${x.code}: ${x.message}`;
+
+function typeErrors(body: string): string[] {
+  return compileErrors([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })]).map(rowColCode);
 }
 
 t.test("a builtin argument that cannot have the declared type", async (t) => {
@@ -144,15 +151,8 @@ t.test("a partial object has its keys' and values' types, as OPA's checkRule giv
 });
 
 t.test("a data ref above the rules: packages are named by strings", async (t) => {
-  const errors = (query: string): string[] => {
-    try {
-      compile([parseModule('package test\n\np := 1\n\nq := {"foo": 1}\n', { file: "t.rego" }), parseModule(`package query\n\n${query}\n`, { file: "q.rego" })]);
-    } catch (e) {
-      if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.row}:${x.location?.col}: ${x.code}: ${x.message}`);
-      throw e;
-    }
-    return [];
-  };
+  const errors = (query: string): string[] =>
+    compileErrors([parseModule('package test\n\np := 1\n\nq := {"foo": 1}\n', { file: "t.rego" }), parseModule(`package query\n\n${query}\n`, { file: "q.rego" })]).map(rowColCode);
   t.same(errors("r if {\n\txs := [1]\n\tdata.test[xs[0]]\n}").length, 1, "a key read from a number array");
   t.same(errors("r if {\n\tx := true\n\tdata.test[x]\n}"), [
     '5:2: rego_type_error: undefined ref: data.test[x]\n\tdata.test[x]\n\t          ^\n\t          have (type): boolean\n\t          want (one of): ["p" "q"]',
@@ -191,15 +191,8 @@ t.test("a default function is one of the function's definitions", async (t) => {
 });
 
 t.test("schemas (check --schema) type input, never more narrowly than OPA", async (t) => {
-  const errors = (body: string, input: unknown): string[] => {
-    try {
-      compile([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })], { schemas: { input } });
-    } catch (e) {
-      if (e instanceof RegoErrors) return e.errors.map((x) => x.message.split("\n")[0]!);
-      throw e;
-    }
-    return [];
-  };
+  const errors = (body: string, input: unknown): string[] =>
+    compileErrors([parseModule(`package p\n\n${body}\n`, { file: "x.rego" })], { schemas: { input } }).map((x) => x.message.split("\n")[0]!);
   const schema = { type: "object", properties: { n: { type: "integer" }, s: { type: ["string", "null"] } } };
   t.same(errors('a if input.n == "5"', schema), ["match error"]);
   t.same(errors("a if input.s == null\nb if upper(input.s)", schema), [], "a union takes each of its members");
@@ -217,16 +210,8 @@ t.test("METADATA schemas annotations type input in their scopes, in OPA's order"
       ["schema.number", { type: "number" }],
       ["schema.user", { type: "object", properties: { age: { type: "number" } } }],
     ]);
-    try {
-      compile(
-        Object.entries(modules).map(([file, source]) => parseModule(source, { file })),
-        { schemas: { ...(input === undefined ? {} : { input }), named } },
-      );
-    } catch (e) {
-      if (e instanceof RegoErrors) return e.errors.map((x) => `${x.location?.file}:${x.location?.row}: ${x.message.split("\n")[0]!}`);
-      throw e;
-    }
-    return [];
+    const modulesOf = Object.entries(modules).map(([file, source]) => parseModule(source, { file }));
+    return compileErrors(modulesOf, { schemas: { ...(input === undefined ? {} : { input }), named } }).map((x) => `${x.location?.file}:${x.location?.row}: ${x.message.split("\n")[0]!}`);
   };
   t.same(errors({ "a.rego": "# METADATA\n# scope: package\n# schemas:\n#   - input: schema.string\npackage a\n\np if input == 7\n" }), ["a.rego:7: match error"], "package scope");
   t.same(errors({ "a.rego": "# METADATA\n# scope: package\n# schemas:\n#   - input: schema.string\npackage a\n\np if input == 7\n", "b.rego": "package a\n\nq if input == 8\n" }), [

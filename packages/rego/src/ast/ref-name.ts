@@ -9,6 +9,11 @@ export function dottedName(t: VarTerm | RefTerm): string {
   return [head, ...t.path.flatMap((k) => (k.type === "String" ? [k.value] : []))].join(".");
 }
 
+/** A string key of a ref as OPA prints it: `.name`, or `["not-a-name"]`. */
+export function stringKeyText(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
 /**
  * A call's operator as OPA prints it in messages, keys that are not strings included:
  * `data.test2[x]`, `data[[x]]`, `data.a["b-c"]`.
@@ -16,7 +21,7 @@ export function dottedName(t: VarTerm | RefTerm): string {
 export function refText(t: VarTerm | RefTerm): string {
   if (t.type === "Var") return t.name;
   const head = t.head.type === "Var" ? t.head.name : termText(t.head);
-  return head + t.path.map((k) => (k.type === "String" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k.value) ? `.${k.value}` : `[${termText(k)}]`)).join("");
+  return head + t.path.map((k) => (k.type === "String" ? stringKeyText(k.value) : `[${termText(k)}]`)).join("");
 }
 
 function termText(t: Term): string {

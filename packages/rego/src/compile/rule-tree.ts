@@ -5,7 +5,7 @@
  */
 import type { Location } from "../ast/location.js";
 import type * as A from "../ast/nodes.js";
-import { refText } from "../ast/ref-name.js";
+import { refText, stringKeyText } from "../ast/ref-name.js";
 import { packageKey, type CompileContext, type ModuleInfo } from "./context.js";
 import { nodeName, type RuleKind, type RuleNode } from "./plan.js";
 
@@ -86,7 +86,8 @@ function checkPackagesAtRules(ctx: CompileContext): void {
 
 /** `a.b["c-d"]`: a package path as OPA prints it after `package`. */
 function packageText(pkg: readonly string[]): string {
-  return pkg.map((k, i) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? (i === 0 ? k : `.${k}`) : `[${JSON.stringify(k)}]`)).join("");
+  const text = pkg.map(stringKeyText).join("");
+  return text.startsWith(".") ? text.slice(1) : text;
 }
 
 /** A rule placed at a node: its category, and where its module's package is declared. */

@@ -17,6 +17,7 @@
  */
 import { ErrorCode, RegoError } from "../ast/errors.js";
 import type * as A from "../ast/nodes.js";
+import { stringKeyText } from "../ast/ref-name.js";
 import { schemaScopes } from "./schema-scopes.js";
 
 export type Schema = boolean | { readonly [key: string]: unknown };
@@ -58,7 +59,7 @@ export interface SchemaSet {
 export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet): RegoError[] {
   const out: RegoError[] = [];
   const registry = schemaRegistry(schemas);
-  const input: At | undefined = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
+  const input = inputAt(schemas);
   const named = schemas.named ?? new Map<string, unknown>();
   const scopesOf = schemaScopes(modules);
   // An annotation applies to many rules; what is wrong with it is reported once.
@@ -85,8 +86,12 @@ export function schemaRefErrors(modules: readonly A.Module[], schemas: SchemaSet
  * input by. Their errors (an undefined schema) are schemaRefErrors' to report.
  */
 export function annotatedInput(annotations: readonly A.Annotations[], schemas: SchemaSet): At | undefined {
-  const input = schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
-  return schemaBindings(annotations, schemas.named ?? new Map<string, unknown>(), schemaRegistry(schemas), [], { input, data: [] }).input;
+  return schemaBindings(annotations, schemas.named ?? new Map<string, unknown>(), schemaRegistry(schemas), [], { input: inputAt(schemas), data: [] }).input;
+}
+
+/** The schema given for all rules' input, where its own `$ref`s point. */
+function inputAt(schemas: SchemaSet): At | undefined {
+  return schemas.input === undefined ? undefined : { schema: schemas.input as Schema, doc: schemas.input as Schema };
 }
 
 /** Every schema given, by its `$id`, for `$ref`s into other schemas. */
@@ -375,8 +380,7 @@ class RefChecker {
   /** How OPA prints a key of a ref: `.name`, `["not a name"]`, or `[x]` for what is not a string. */
   #part(key: A.Term | string): string {
     const name = typeof key === "string" ? key : key.type === "String" ? key.value : undefined;
-    if (name === undefined) return `[${sourceText(key as A.Term, this.#source)}]`;
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+    return name === undefined ? `[${sourceText(key as A.Term, this.#source)}]` : stringKeyText(name);
   }
 
   /**

@@ -4,6 +4,7 @@
  * ref with a caret under the step that fails.
  */
 import { compareValues } from "../ast/compare.js";
+import { stringKeyText } from "../ast/ref-name.js";
 import type { Value } from "../ast/value.js";
 import { valueToString } from "../ast/value-string.js";
 import type * as P from "./plan.js";
@@ -93,8 +94,7 @@ function refString(t: P.PRef, n: number): string {
   let s = termName(t.head);
   for (let i = 0; i < n && i < t.path.length; i++) {
     const p = t.path[i]!;
-    if (p.k === "const" && typeof p.v === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.v)) s += `.${p.v}`;
-    else s += `[${termName(p)}]`;
+    s += p.k === "const" && typeof p.v === "string" ? stringKeyText(p.v) : `[${termName(p)}]`;
   }
   return s;
 }
